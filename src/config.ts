@@ -1,0 +1,89 @@
+// Configuration is read and validated once, at start, into a typed object; nothing else reads process.env.
+import path from 'node:path';
+
+export type RateCategory = 'org_read' | 'org_write' | 'org_analytics' | 'ads_read' | 'ads_write' | 'ads_analytics' | 'default';
+
+export interface Config {
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  /** postgres://... when set; SQLite under dataDir otherwise. */
+  databaseUrl: string | null;
+  allowPrivateNetworks: boolean;
+  pinterestUpstream: string;
+  tokens: {
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+    authCodeTtlSeconds: number;
+  };
+  /** Requests per window, per user, app and the operation's x-ratelimit-category. */
+  rateLimits: { windowSeconds: number; perCategory: Record<RateCategory, number> };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+// Pinterest's published organic limits are per user per app per minute; these are the same order of magnitude.
+const DEFAULT_RATE_LIMITS: Record<RateCategory, number> = {
+  org_read: 1000,
+  org_write: 300,
+  org_analytics: 300,
+  ads_read: 1000,
+  ads_write: 300,
+  ads_analytics: 300,
+  default: 1000,
+};
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new ConfigError(`${name} must be a whole number >= ${min} (was ${JSON.stringify(raw)})`);
+  return Number(raw);
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? '').toLowerCase();
+  if (['', '0', 'false', 'no', 'off'].includes(raw)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  throw new ConfigError(`${name} must be true or false (was ${JSON.stringify(env[name])})`);
+}
+
+function origin(name: string, raw: string): string {
+  let url: URL;
+  try { url = new URL(raw); } catch { throw new ConfigError(`${name} must be an absolute http(s) URL (was ${JSON.stringify(raw)})`); }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be http(s) (was ${JSON.stringify(raw)})`);
+  return raw.replace(/\/+$/, '');
+}
+
+export interface ConfigOverrides { dataDir?: string; port?: number; host?: string }
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
+  const host = overrides.host ?? (env.HOST || '127.0.0.1');
+  const port = overrides.port ?? int(env, 'PORT', 8080, 0);
+  if (port > 65535) throw new ConfigError(`PORT must be at most 65535 (was ${port})`);
+  const dataDir = path.resolve(overrides.dataDir ?? (env.CORKBOARD_DATA_DIR || './data'));
+  const databaseUrl = env.CORKBOARD_DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('CORKBOARD_DATABASE_URL must start with postgres://');
+  const perCategory = { ...DEFAULT_RATE_LIMITS };
+  for (const cat of Object.keys(perCategory) as RateCategory[]) {
+    perCategory[cat] = int(env, `CORKBOARD_RATE_LIMIT_${cat.toUpperCase()}`, perCategory[cat]);
+  }
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    host,
+    port,
+    publicUrl: env.CORKBOARD_PUBLIC_URL ? origin('CORKBOARD_PUBLIC_URL', env.CORKBOARD_PUBLIC_URL) : `http://${urlHost === '0.0.0.0' ? '127.0.0.1' : urlHost}:${port}`,
+    dataDir,
+    databaseUrl,
+    allowPrivateNetworks: bool(env, 'CORKBOARD_ALLOW_PRIVATE_NETWORKS'),
+    pinterestUpstream: origin('CORKBOARD_PINTEREST_UPSTREAM', env.CORKBOARD_PINTEREST_UPSTREAM || 'https://api.pinterest.com'),
+    tokens: {
+      accessTtlSeconds: int(env, 'CORKBOARD_ACCESS_TOKEN_TTL', 30 * 86400),
+      refreshTtlSeconds: int(env, 'CORKBOARD_REFRESH_TOKEN_TTL', 60 * 86400),
+      authCodeTtlSeconds: int(env, 'CORKBOARD_AUTH_CODE_TTL', 600),
+    },
+    rateLimits: { windowSeconds: int(env, 'CORKBOARD_RATE_LIMIT_WINDOW', 60), perCategory },
+    logLevel: env.CORKBOARD_LOG_LEVEL || 'info',
+  };
+}

@@ -1,0 +1,58 @@
+// Opens the database the configuration names (SQLite under the data dir, or PostgreSQL) and migrates it.
+// The rest of the code sees only Kysely<Database> and the capability flags below, never a dialect name.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import type { Config } from '../config.js';
+import type { Database } from './schema.js';
+import { migrations } from './migrations/index.js';
+
+export type Db = Kysely<Database>;
+
+export interface DbHandle {
+  db: Db;
+  /** What the engine can do, for the few places where the two differ. */
+  capabilities: { fullText: 'fts5' | 'tsvector' };
+  describe: string;
+  close(): Promise<void>;
+}
+
+// COUNT(*) and BIGINT come back from pg as strings; our counters fit in a JS number.
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<DbHandle> {
+  let handle: DbHandle;
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    handle = { db, capabilities: { fullText: 'tsvector' }, describe: 'postgresql', close: () => db.destroy() };
+  } else {
+    mkdirSync(config.dataDir, { recursive: true });
+    const file = path.join(config.dataDir, 'corkboard.sqlite');
+    const sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL'); // with WAL: durable across process crashes, fast commits
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000'); // the CLI and the server may write at the same time
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    handle = { db, capabilities: { fullText: 'fts5' }, describe: `sqlite ${file}`, close: () => db.destroy() };
+  }
+  try {
+    await migrate(handle.db);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  return handle;
+}
+
+export async function migrate(db: Kysely<any>): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`database migration ${failed ?? ''} failed: ${(error as Error).message ?? error}`);
+  }
+}

@@ -1,0 +1,74 @@
+// Table types for Kysely. Ids are 19-digit strings (see lib/ids.ts); times are ISO 8601 UTC strings,
+// so both dialects store and order them the same way.
+
+export interface CountersTable { name: string; value: number }
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  /** Lower-cased username: Pinterest usernames are unique without regard to case. */
+  username_key: string;
+  password_hash: string;
+  account_type: 'PINNER' | 'BUSINESS';
+  business_name: string | null;
+  about: string;
+  website_url: string;
+  profile_image: string | null;
+  created_at: string;
+}
+
+export interface AppsTable {
+  id: string; // the numeric client_id
+  owner_id: string;
+  name: string;
+  secret_hash: string;
+  created_at: string;
+}
+
+export interface AppRedirectUrisTable { app_id: string; uri: string }
+
+export interface OauthTokensTable {
+  id: string;
+  token_hash: string;
+  kind: 'access' | 'refresh';
+  grant_type: 'authorization_code' | 'refresh_token' | 'client_credentials';
+  app_id: string;
+  user_id: string;
+  /** Space-separated scopes. */
+  scopes: string;
+  /** Tokens descending from one authorization code share a family; reuse of the code revokes the family. */
+  family_id: string;
+  expires_at: string;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export interface AuthCodesTable {
+  code_hash: string;
+  app_id: string;
+  user_id: string;
+  redirect_uri: string;
+  scopes: string;
+  refreshable: number;
+  family_id: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface WebSessionsTable {
+  id_hash: string;
+  user_id: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface Database {
+  counters: CountersTable;
+  users: UsersTable;
+  apps: AppsTable;
+  app_redirect_uris: AppRedirectUrisTable;
+  oauth_tokens: OauthTokensTable;
+  auth_codes: AuthCodesTable;
+  web_sessions: WebSessionsTable;
+}

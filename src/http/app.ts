@@ -1,0 +1,36 @@
+// Builds the Fastify app for a context. It never listens: server.ts does, and tests may inject.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import type { Context } from '../context.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { registerApiAuth } from './plugins/api-auth.js';
+import { oauthRoutes } from './v5/oauth.js';
+import { userAccountRoutes } from './v5/user-account.js';
+import { oauthPageRoutes } from './web/oauth-page.js';
+import { homeRoutes } from './web/home.js';
+
+export interface AppOptions { logger?: boolean }
+
+export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : {
+      level: ctx.config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'], // secrets never reach the log
+    },
+    bodyLimit: 48 * 1024 * 1024, // base64 images of Pinterest's 20 MB maximum, with room to spare
+    ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false } },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(formbody);
+  registerApiAuth(app, ctx);
+
+  oauthRoutes(app, ctx);
+  userAccountRoutes(app, ctx);
+  oauthPageRoutes(app, ctx);
+  homeRoutes(app, ctx);
+  return app;
+}

@@ -1,0 +1,42 @@
+// Authentication, scope checks and rate limits for every /v5 route, driven by the spec's operation table:
+// a route names its operationId and this hook does the rest. No route checks scopes by hand.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Context } from '../../context.js';
+import { errors } from '../../lib/api-error.js';
+import { checkScopes, type Principal } from '../../services/oauth.js';
+import { operation, type OperationSpec } from '../../schemas/operations.js';
+import type { RateCategory } from '../../config.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig { operationId?: string }
+  interface FastifyRequest { principal?: Principal; operation?: OperationSpec }
+}
+
+export function principalOf(req: FastifyRequest): Principal {
+  if (!req.principal) throw errors.authFailed();
+  return req.principal;
+}
+
+export function registerApiAuth(app: FastifyInstance, ctx: Context): void {
+  const { windowSeconds, perCategory } = ctx.config.rateLimits;
+  app.addHook('onRequest', async (req, reply) => {
+    const operationId = req.routeOptions.config.operationId;
+    if (!operationId) return;
+    const op = operation(operationId);
+    req.operation = op;
+    let key: string;
+    if (op.basic) {
+      key = `ip:${req.ip}`; // the token endpoints authenticate the app themselves, from the body's grant
+    } else {
+      req.principal = await ctx.oauth.authenticate(req.headers.authorization);
+      key = `${req.principal.user.id}:${req.principal.appId}`;
+    }
+    const limit = perCategory[op.category as RateCategory] ?? perCategory.default;
+    const rl = await ctx.rateLimiter.hit(`${op.category}:${key}`, limit, windowSeconds);
+    reply.header('x-ratelimit-limit', String(rl.limit));
+    reply.header('x-ratelimit-remaining', String(Math.max(0, rl.remaining)));
+    reply.header('x-ratelimit-reset', String(rl.resetSeconds));
+    if (!rl.allowed) throw errors.rateLimited(rl.resetSeconds);
+    if (req.principal) checkScopes(op, req.principal);
+  });
+}

@@ -1,0 +1,54 @@
+// Developer apps: numeric client ids, secrets shown once and stored hashed, redirect URIs matched exactly.
+import { errors } from '../lib/api-error.js';
+import { randomToken, safeEqual, sha256 } from '../lib/secrets.js';
+import type { IdGenerator } from '../lib/ids.js';
+import type { AppRow, AppsRepository } from '../repositories/apps.js';
+
+export interface CreatedApp { client_id: string; client_secret: string }
+
+export function checkRedirectUri(uri: string): void {
+  let url: URL;
+  try { url = new URL(uri); } catch { throw errors.invalid(`redirect_uri ${JSON.stringify(uri)} is not an absolute URL`); }
+  if (!['http:', 'https:'].includes(url.protocol) && !/^[a-z][a-z0-9+.-]*:$/.test(url.protocol)) throw errors.invalid(`redirect_uri ${uri} has no usable scheme`);
+  if (url.hash) throw errors.invalid(`redirect_uri ${uri} must not have a fragment`);
+}
+
+// RFC 6749 2.3.1: the id and secret are form-encoded before they are joined; a bad escape is just a wrong secret.
+function formDecode(value: string): string {
+  try { return decodeURIComponent(value.replace(/\+/g, ' ')); } catch { return value; }
+}
+
+export class AppsService {
+  constructor(private readonly apps: AppsRepository, private readonly ids: IdGenerator) {}
+
+  async create(ownerId: string, name: string, redirectUris: string[]): Promise<CreatedApp> {
+    if (!name.trim() || name.length > 100) throw errors.invalid('name must be 1 to 100 characters');
+    if (!redirectUris.length) throw errors.invalid('at least one redirect_uri is required');
+    redirectUris.forEach(checkRedirectUri);
+    const secret = randomToken('', 30);
+    const id = this.ids.next();
+    await this.apps.insert({ id, owner_id: ownerId, name: name.trim(), secret_hash: sha256(secret), created_at: new Date().toISOString() }, [...new Set(redirectUris)]);
+    return { client_id: id, client_secret: secret };
+  }
+
+  async byClientId(clientId: string): Promise<AppRow | undefined> {
+    return /^\d{1,19}$/.test(clientId) ? this.apps.byId(clientId) : undefined;
+  }
+
+  /** The app for HTTP Basic credentials; 401 (code 2) for anything else. */
+  async authenticate(authorization: string | undefined): Promise<AppRow> {
+    const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(authorization ?? '');
+    if (!match) throw errors.authFailed('Authentication failed: send the app id and secret with HTTP Basic authentication.');
+    const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    const clientId = formDecode(decoded.slice(0, colon));
+    const secret = formDecode(decoded.slice(colon + 1));
+    const app = colon > 0 ? await this.byClientId(clientId) : undefined;
+    if (!app || !safeEqual(sha256(secret), app.secret_hash)) throw errors.authFailed();
+    return app;
+  }
+
+  isRegisteredRedirect(appId: string, uri: string): Promise<boolean> {
+    return this.apps.hasRedirectUri(appId, uri);
+  }
+}

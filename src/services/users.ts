@@ -1,0 +1,72 @@
+// Accounts: creation with Pinterest's username rules, password checks, and the spec's Account shape.
+import { errors } from '../lib/api-error.js';
+import { hashPassword, verifyPassword } from '../lib/secrets.js';
+import type { IdGenerator } from '../lib/ids.js';
+import type { UserRow, UsersRepository } from '../repositories/users.js';
+
+export type AccountType = 'PINNER' | 'BUSINESS';
+
+// Pinterest: 3 to 30 letters, digits or underscores. Some names are taken by the app's own paths.
+const USERNAME = /^[A-Za-z0-9_]{3,30}$/;
+const RESERVED = new Set(['api', 'oauth', 'login', 'logout', 'pin', 'pins', 'resource', 'url_shortener', 'v1', 'v3', 'v5', 'media',
+  'static', 'assets', 'settings', 'developers', 'search', 'about', 'admin', 'help', 'ideas', 'today', 'business', 'upload', 'uploads',
+  'downloads', 'analytics', 'favicon', 'robots', 'www', 'corkboard']);
+
+export interface NewUser {
+  username: string;
+  password: string;
+  accountType?: AccountType;
+  businessName?: string | null;
+  about?: string;
+  websiteUrl?: string;
+}
+
+export class UsersService {
+  constructor(private readonly users: UsersRepository, private readonly ids: IdGenerator) {}
+
+  async create(input: NewUser): Promise<UserRow> {
+    if (!USERNAME.test(input.username)) throw errors.invalid('username must be 3 to 30 letters, digits or underscores');
+    if (RESERVED.has(input.username.toLowerCase())) throw errors.invalid(`username ${input.username} is reserved`);
+    if (typeof input.password !== 'string' || input.password.length < 8) throw errors.invalid('password must be at least 8 characters');
+    if (input.password.length > 256) throw errors.invalid('password must be at most 256 characters');
+    const accountType = input.accountType ?? 'PINNER';
+    if (accountType !== 'PINNER' && accountType !== 'BUSINESS') throw errors.invalid('account_type must be PINNER or BUSINESS');
+    if (await this.users.byUsername(input.username)) throw errors.conflict(`username ${input.username} is taken`);
+    const row: UserRow = {
+      id: this.ids.next(),
+      username: input.username,
+      username_key: input.username.toLowerCase(),
+      password_hash: await hashPassword(input.password),
+      account_type: accountType,
+      business_name: accountType === 'BUSINESS' ? (input.businessName ?? input.username) : null,
+      about: input.about ?? '',
+      website_url: input.websiteUrl ?? '',
+      profile_image: null,
+      created_at: new Date().toISOString(),
+    };
+    try {
+      await this.users.insert(row);
+    } catch (err) {
+      // two creations raced past the check above: the unique index decided
+      if (await this.users.byUsername(input.username)) throw errors.conflict(`username ${input.username} is taken`);
+      throw err;
+    }
+    return row;
+  }
+
+  async byUsername(username: string): Promise<UserRow> {
+    const user = await this.users.byUsername(username);
+    if (!user) throw errors.userNotFound();
+    return user;
+  }
+
+  /** The user for a username and password, or null: one answer for both "no such user" and "wrong password". */
+  async checkPassword(username: string, password: string): Promise<UserRow | null> {
+    const user = await this.users.byUsername(username);
+    if (!user) {
+      await hashPassword(password); // same cost either way, so timing does not tell which usernames exist
+      return null;
+    }
+    return (await verifyPassword(password, user.password_hash)) ? user : null;
+  }
+}

@@ -1,0 +1,34 @@
+// Signed-in people of the web side (the OAuth consent page now, the web app later). The cookie holds a random
+// session id; the database holds only its hash.
+import { randomToken, sha256 } from '../lib/secrets.js';
+import type { UserRow } from '../repositories/users.js';
+import type { WebSessionsRepository } from '../repositories/web-sessions.js';
+import type { UsersService } from './users.js';
+
+const SESSION_TTL_SECONDS = 14 * 86400;
+
+export class WebSessionsService {
+  readonly ttlSeconds = SESSION_TTL_SECONDS;
+
+  constructor(private readonly repo: WebSessionsRepository, private readonly users: UsersService) {}
+
+  /** A new session id for a correct username and password, or null. */
+  async logIn(username: string, password: string): Promise<{ sessionId: string; user: UserRow } | null> {
+    const user = await this.users.checkPassword(username, password);
+    if (!user) return null;
+    const sessionId = randomToken('', 32);
+    const now = Date.now();
+    await this.repo.deleteExpired(new Date(now).toISOString());
+    await this.repo.insert({ id_hash: sha256(sessionId), user_id: user.id, created_at: new Date(now).toISOString(), expires_at: new Date(now + SESSION_TTL_SECONDS * 1000).toISOString() });
+    return { sessionId, user };
+  }
+
+  async user(sessionId: string | undefined): Promise<UserRow | null> {
+    if (!sessionId) return null;
+    return (await this.repo.userFor(sha256(sessionId), new Date().toISOString())) ?? null;
+  }
+
+  async logOut(sessionId: string | undefined): Promise<void> {
+    if (sessionId) await this.repo.delete(sha256(sessionId));
+  }
+}
