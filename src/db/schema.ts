@@ -63,6 +63,63 @@ export interface WebSessionsTable {
   created_at: string;
 }
 
+export type Privacy = 'PUBLIC' | 'PROTECTED' | 'SECRET';
+
+export interface BoardsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  /** The board's path segment in web URLs (/<user>/<slug>/), unique per owner. */
+  slug: string;
+  description: string;
+  privacy: Privacy;
+  pin_count: number;
+  follower_count: number;
+  collaborator_count: number;
+  board_pins_modified_at: string;
+  created_at: string;
+}
+
+export interface BoardSectionsTable { id: string; board_id: string; name: string; slug: string; created_at: string }
+
+export interface ImageVariant { key: string; width: number; height: number }
+
+export interface ImagesTable {
+  hash: string;
+  width: number;
+  height: number;
+  dominant_color: string;
+  variants: string;
+  created_at: string;
+}
+
+export type MediaType = 'image' | 'multiple_images' | 'video';
+
+export interface PinsTable {
+  id: string;
+  owner_id: string;
+  board_id: string;
+  board_section_id: string | null;
+  title: string | null;
+  description: string | null;
+  link: string | null;
+  alt_text: string | null;
+  dominant_color: string | null;
+  media_type: MediaType;
+  creative_type: 'REGULAR' | 'CAROUSEL' | 'VIDEO';
+  parent_pin_id: string | null;
+  created_at: string;
+}
+
+export interface PinMediaTable {
+  pin_id: string;
+  position: number;
+  image_hash: string;
+  title: string | null;
+  description: string | null;
+  link: string | null;
+}
+
 export interface Database {
   counters: CountersTable;
   users: UsersTable;
@@ -71,4 +128,9 @@ export interface Database {
   oauth_tokens: OauthTokensTable;
   auth_codes: AuthCodesTable;
   web_sessions: WebSessionsTable;
+  boards: BoardsTable;
+  board_sections: BoardSectionsTable;
+  images: ImagesTable;
+  pins: PinsTable;
+  pin_media: PinMediaTable;
 }

@@ -1,7 +1,9 @@
 // Every migration, in order. Each file is frozen once it has landed: change the schema with a new one.
 import type { Migration } from 'kysely';
 import * as accountsAndOauth from './2026-11-23-0001-accounts-and-oauth.js';
+import * as boardsSectionsPins from './2026-11-23-0002-boards-sections-pins.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-accounts-and-oauth': accountsAndOauth,
+  '2026-11-23-0002-boards-sections-pins': boardsSectionsPins,
 };

@@ -1,0 +1,73 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { BoardsTable, Privacy } from '../db/schema.js';
+import type { PageRequest } from '../lib/bookmark.js';
+
+export type BoardRow = BoardsTable & { owner_username: string };
+
+export class BoardsRepository {
+  constructor(private readonly db: Db) {}
+
+  private select() {
+    return this.db.selectFrom('boards as b').innerJoin('users as u', 'u.id', 'b.owner_id').selectAll('b').select('u.username as owner_username');
+  }
+
+  async insert(row: BoardsTable): Promise<void> {
+    await this.db.insertInto('boards').values(row).execute();
+  }
+
+  byId(id: string): Promise<BoardRow | undefined> {
+    return this.select().where('b.id', '=', id).executeTakeFirst();
+  }
+
+  byIds(ids: string[]): Promise<BoardRow[]> {
+    return ids.length ? this.select().where('b.id', 'in', ids).execute() : Promise.resolve([]);
+  }
+
+  async slugTaken(ownerId: string, slug: string, exceptId?: string): Promise<boolean> {
+    let q = this.db.selectFrom('boards').select('id').where('owner_id', '=', ownerId).where('slug', '=', slug);
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    return (await q.executeTakeFirst()) !== undefined;
+  }
+
+  /** A user's boards, newest first, among the given privacies. */
+  listByOwner(ownerId: string, privacies: Privacy[], page: PageRequest): Promise<BoardRow[]> {
+    let q = this.select().where('b.owner_id', '=', ownerId).where('b.privacy', 'in', privacies);
+    if (page.after) q = q.where('b.id', '<', String(page.after[0]));
+    return q.orderBy('b.id', 'desc').limit(page.pageSize + 1).execute();
+  }
+
+  async update(id: string, patch: Partial<Pick<BoardsTable, 'name' | 'slug' | 'description' | 'privacy'>>): Promise<void> {
+    if (Object.keys(patch).length) await this.db.updateTable('boards').set(patch).where('id', '=', id).execute();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('boards').where('id', '=', id).execute();
+  }
+
+  countByOwner(ownerId: string): Promise<number> {
+    return this.db.selectFrom('boards').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', ownerId)
+      .executeTakeFirstOrThrow().then((r) => Number(r.n));
+  }
+
+  /** For each board, the first image of its newest pins (newest first, at most `perBoard`): covers and thumbnails. */
+  async coverImages(boardIds: string[], perBoard: number): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (!boardIds.length) return out;
+    const rows = await this.db.selectFrom((eb) => eb.selectFrom('pins as p')
+      .innerJoin('pin_media as m', (j) => j.onRef('m.pin_id', '=', 'p.id').on('m.position', '=', 0))
+      .select(['p.board_id', 'm.image_hash', sql<number>`row_number() over (partition by p.board_id order by p.id desc)`.as('rank')])
+      .where('p.board_id', 'in', boardIds)
+      .as('ranked'))
+      .select(['ranked.board_id', 'ranked.image_hash'])
+      .where('ranked.rank', '<=', perBoard)
+      .orderBy('ranked.board_id').orderBy('ranked.rank')
+      .execute();
+    for (const r of rows) {
+      const list = out.get(r.board_id) ?? [];
+      list.push(r.image_hash);
+      out.set(r.board_id, list);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,33 @@
+import type { Db } from '../db/database.js';
+import type { ImagesTable } from '../db/schema.js';
+
+export type ImageRow = ImagesTable;
+
+export class ImagesRepository {
+  constructor(private readonly db: Db) {}
+
+  byHash(hash: string): Promise<ImageRow | undefined> {
+    return this.db.selectFrom('images').selectAll().where('hash', '=', hash).executeTakeFirst();
+  }
+
+  byHashes(hashes: string[]): Promise<ImageRow[]> {
+    return hashes.length ? this.db.selectFrom('images').selectAll().where('hash', 'in', [...new Set(hashes)]).execute() : Promise.resolve([]);
+  }
+
+  /** Inserts unless the same content is already stored (content addressing makes this idempotent). */
+  async insert(row: ImageRow): Promise<void> {
+    await this.db.insertInto('images').values(row).onConflict((oc) => oc.column('hash').doNothing()).execute();
+  }
+
+  /** Of the given hashes, those no pin refers to any more; their rows are deleted and returned for blob cleanup. */
+  async deleteUnreferenced(hashes: string[]): Promise<ImageRow[]> {
+    if (!hashes.length) return [];
+    return this.db.transaction().execute(async (trx) => {
+      const orphans = await trx.selectFrom('images').selectAll().where('hash', 'in', [...new Set(hashes)])
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('pin_media').select('pin_id').whereRef('pin_media.image_hash', '=', 'images.hash'))))
+        .execute();
+      if (orphans.length) await trx.deleteFrom('images').where('hash', 'in', orphans.map((o) => o.hash)).execute();
+      return orphans;
+    });
+  }
+}

@@ -1,0 +1,129 @@
+// Pins and their media rows. Board pin counts and board_pins_modified_at change in the same transaction as
+// the pins they count, so they never drift.
+import type { Transaction } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+import type { PinMediaTable, PinsTable, Privacy } from '../db/schema.js';
+import type { PageRequest } from '../lib/bookmark.js';
+
+export type PinRow = PinsTable & { board_privacy: Privacy; board_owner_username: string };
+export type PinMediaRow = PinMediaTable;
+
+export interface PinListFilter {
+  privacies: Privacy[];
+  /** true: only saved pins (parent set); false: only pins made here; undefined: both. */
+  saved?: boolean;
+  creativeTypes?: string[];
+}
+
+
+type Trx = Transaction<Database>;
+
+export class PinsRepository {
+  constructor(private readonly db: Db) {}
+
+  private select(db: Db | Trx = this.db) {
+    return db.selectFrom('pins as p').innerJoin('boards as b', 'b.id', 'p.board_id').innerJoin('users as u', 'u.id', 'b.owner_id')
+      .selectAll('p').select(['b.privacy as board_privacy', 'u.username as board_owner_username']);
+  }
+
+  private async touchBoard(trx: Trx, boardId: string, delta: number, now: string): Promise<void> {
+    await trx.updateTable('boards').set((eb) => ({ pin_count: eb('pin_count', '+', delta), board_pins_modified_at: now })).where('id', '=', boardId).execute();
+  }
+
+  async create(pin: PinsTable, media: PinMediaRow[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('pins').values(pin).execute();
+      if (media.length) await trx.insertInto('pin_media').values(media).execute();
+      await this.touchBoard(trx, pin.board_id, 1, pin.created_at);
+    });
+  }
+
+  byId(id: string): Promise<PinRow | undefined> {
+    return this.select().where('p.id', '=', id).executeTakeFirst();
+  }
+
+  async media(pinIds: string[]): Promise<Map<string, PinMediaRow[]>> {
+    const out = new Map<string, PinMediaRow[]>();
+    if (!pinIds.length) return out;
+    const rows = await this.db.selectFrom('pin_media').selectAll().where('pin_id', 'in', pinIds).orderBy('pin_id').orderBy('position').execute();
+    for (const r of rows) out.set(r.pin_id, [...(out.get(r.pin_id) ?? []), r]);
+    return out;
+  }
+
+  listByBoard(boardId: string, page: PageRequest, creativeTypes?: string[]): Promise<PinRow[]> {
+    let q = this.select().where('p.board_id', '=', boardId);
+    if (creativeTypes?.length) q = q.where('p.creative_type', 'in', creativeTypes as PinsTable['creative_type'][]);
+    if (page.after) q = q.where('p.id', '<', String(page.after[0]));
+    return q.orderBy('p.id', 'desc').limit(page.pageSize + 1).execute();
+  }
+
+  listBySection(sectionId: string, page: PageRequest): Promise<PinRow[]> {
+    let q = this.select().where('p.board_section_id', '=', sectionId);
+    if (page.after) q = q.where('p.id', '<', String(page.after[0]));
+    return q.orderBy('p.id', 'desc').limit(page.pageSize + 1).execute();
+  }
+
+  listByOwner(ownerId: string, filter: PinListFilter, page: PageRequest): Promise<PinRow[]> {
+    let q = this.select().where('p.owner_id', '=', ownerId).where('b.privacy', 'in', filter.privacies);
+    if (filter.saved === true) q = q.where('p.parent_pin_id', 'is not', null);
+    if (filter.saved === false) q = q.where('p.parent_pin_id', 'is', null);
+    if (filter.creativeTypes?.length) q = q.where('p.creative_type', 'in', filter.creativeTypes as PinsTable['creative_type'][]);
+    if (page.after) q = q.where('p.id', '<', String(page.after[0]));
+    return q.orderBy('p.id', 'desc').limit(page.pageSize + 1).execute();
+  }
+
+  countByOwner(ownerId: string): Promise<number> {
+    return this.db.selectFrom('pins').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', ownerId)
+      .executeTakeFirstOrThrow().then((r) => Number(r.n));
+  }
+
+  /** Updates fields and, when the board changes, moves the pin: both boards' counts follow. */
+  async update(pin: PinRow, patch: Partial<Pick<PinsTable, 'title' | 'description' | 'link' | 'alt_text' | 'board_id' | 'board_section_id'>>, media: Array<Pick<PinMediaRow, 'position' | 'title' | 'description' | 'link'>> = []): Promise<void> {
+    const now = new Date().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      if (Object.keys(patch).length) await trx.updateTable('pins').set(patch).where('id', '=', pin.id).execute();
+      for (const m of media) {
+        await trx.updateTable('pin_media').set({ title: m.title, description: m.description, link: m.link }).where('pin_id', '=', pin.id).where('position', '=', m.position).execute();
+      }
+      if (patch.board_id && patch.board_id !== pin.board_id) {
+        await this.touchBoard(trx, pin.board_id, -1, now);
+        await this.touchBoard(trx, patch.board_id, 1, now);
+      } else if (patch.board_section_id !== undefined && patch.board_section_id !== pin.board_section_id) {
+        await this.touchBoard(trx, pin.board_id, 0, now);
+      }
+    });
+  }
+
+  /** Deletes a pin; returns the image hashes it used, for reclaiming. */
+  async delete(pin: PinRow): Promise<string[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const hashes = (await trx.selectFrom('pin_media').select('image_hash').where('pin_id', '=', pin.id).execute()).map((r) => r.image_hash);
+      await trx.deleteFrom('pins').where('id', '=', pin.id).execute();
+      await this.touchBoard(trx, pin.board_id, -1, new Date().toISOString());
+      return hashes;
+    });
+  }
+
+  /** Deletes a section with its pins (as Pinterest does); returns the image hashes they used. */
+  async deleteSection(boardId: string, sectionId: string): Promise<string[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await trx.selectFrom('pins as p').innerJoin('pin_media as m', 'm.pin_id', 'p.id').select('m.image_hash')
+        .where('p.board_section_id', '=', sectionId).execute();
+      const removed = await trx.deleteFrom('pins').where('board_section_id', '=', sectionId).executeTakeFirst();
+      await trx.deleteFrom('board_sections').where('id', '=', sectionId).execute();
+      await this.touchBoard(trx, boardId, -Number(removed.numDeletedRows), new Date().toISOString());
+      return rows.map((r) => r.image_hash);
+    });
+  }
+
+  /** Deletes a board with its sections and pins; returns the image hashes they used. */
+  async deleteBoard(boardId: string): Promise<string[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await trx.selectFrom('pins as p').innerJoin('pin_media as m', 'm.pin_id', 'p.id').select('m.image_hash')
+        .where('p.board_id', '=', boardId).execute();
+      await trx.deleteFrom('boards').where('id', '=', boardId).execute();
+      return rows.map((r) => r.image_hash);
+    });
+  }
+}
