@@ -38,5 +38,9 @@ export function registerApiAuth(app: FastifyInstance, ctx: Context): void {
     reply.header('x-ratelimit-reset', String(rl.resetSeconds));
     if (!rl.allowed) throw errors.rateLimited(rl.resetSeconds);
     if (req.principal) checkScopes(op, req.principal);
+    // Many organic operations take ad_account_id (act as that ad account's owner); Corkboard has no ad accounts.
+    if ((req.query as Record<string, unknown> | undefined)?.ad_account_id !== undefined) {
+      throw errors.invalid('Invalid parameters: ad_account_id is not supported (Corkboard has no ad accounts).');
+    }
   });
 }
