@@ -20,6 +20,8 @@ export interface Config {
   /** Requests per window, per user, app and the operation's x-ratelimit-category. */
   rateLimits: { windowSeconds: number; perCategory: Record<RateCategory, number> };
   logLevel: string;
+  /** Where media bytes live: files under dataDir/media, or an S3-compatible bucket. */
+  storage: { kind: 'fs'; root: string } | { kind: 's3'; bucket: string; endpoint?: string; region: string };
 }
 
 export class ConfigError extends Error {}
@@ -85,5 +87,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     },
     rateLimits: { windowSeconds: int(env, 'CORKBOARD_RATE_LIMIT_WINDOW', 60), perCategory },
     logLevel: env.CORKBOARD_LOG_LEVEL || 'info',
+    storage: env.CORKBOARD_S3_BUCKET
+      ? {
+        kind: 's3', bucket: env.CORKBOARD_S3_BUCKET, region: env.CORKBOARD_S3_REGION || 'us-east-1',
+        ...(env.CORKBOARD_S3_ENDPOINT ? { endpoint: origin('CORKBOARD_S3_ENDPOINT', env.CORKBOARD_S3_ENDPOINT) } : {}),
+      }
+      : { kind: 'fs', root: path.join(dataDir, 'media') },
   };
 }

@@ -14,6 +14,21 @@ import { UsersService } from './services/users.js';
 import { WebSessionsService } from './services/web-sessions.js';
 import { MemoryRateLimiter } from './adapters/rate-limiter/memory.js';
 import type { RateLimiter } from './adapters/rate-limiter/rate-limiter.js';
+import type { BlobStore } from './adapters/blob-store/blob-store.js';
+import { FsBlobStore } from './adapters/blob-store/fs.js';
+import { S3BlobStore } from './adapters/blob-store/s3.js';
+import { contentHash, processImage } from './adapters/media/images.js';
+import { allowAny, allowPublicOnly, FetchRefused, safeFetch } from './adapters/safe-fetch.js';
+import { errors } from './lib/api-error.js';
+import { BoardsRepository } from './repositories/boards.js';
+import { ImagesRepository } from './repositories/images.js';
+import { PinsRepository } from './repositories/pins.js';
+import { SectionsRepository } from './repositories/sections.js';
+import { AccountService } from './services/account.js';
+import { BoardsService } from './services/boards.js';
+import { ImagesService } from './services/images.js';
+import { PinsService, type FetchImage } from './services/pins.js';
+import { SectionsService } from './services/sections.js';
 
 export interface Context {
   config: Config;
@@ -24,7 +39,34 @@ export interface Context {
   oauth: OauthService;
   sessions: WebSessionsService;
   rateLimiter: RateLimiter;
+  blobs: BlobStore;
+  accounts: AccountService;
+  images: ImagesService;
+  boards: BoardsService;
+  sections: SectionsService;
+  pins: PinsService;
   close(): Promise<void>;
+}
+
+/** Pinterest's limit for an image pin. */
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+function blobStoreFor(config: Config): BlobStore {
+  return config.storage.kind === 's3' ? new S3BlobStore(config.storage) : new FsBlobStore(config.storage.root);
+}
+
+/** image_url fetches: SSRF-guarded, capped, and a refusal is the client's 400 naming the field. */
+function imageFetcher(config: Config): FetchImage {
+  return async (url, field) => {
+    try {
+      const res = await safeFetch(url, { allowAddress: config.allowPrivateNetworks ? allowAny : allowPublicOnly, maxBytes: MAX_IMAGE_BYTES, timeoutMs: 15_000 });
+      if (res.status !== 200) throw new FetchRefused(`it answered HTTP ${res.status}`);
+      return res.body;
+    } catch (err) {
+      if (err instanceof FetchRefused) throw errors.invalid(`Invalid parameters: ${field} could not be fetched: ${err.message}.`);
+      throw err;
+    }
+  };
 }
 
 export async function createContext(config: Config): Promise<Context> {
@@ -35,6 +77,13 @@ export async function createContext(config: Config): Promise<Context> {
   const ids = new IdGenerator(worker);
   const rateLimiter = new MemoryRateLimiter();
   const users = new UsersService(new UsersRepository(db), ids);
+  const blobs = blobStoreFor(config);
+  const boardsRepo = new BoardsRepository(db);
+  const pinsRepo = new PinsRepository(db);
+  // publicUrl is read late: tests and `serve --port 0` learn the port only after listening.
+  const images = new ImagesService(new ImagesRepository(db), { process: processImage, hash: contentHash, blobs }, () => config.publicUrl);
+  const boards = new BoardsService(boardsRepo, pinsRepo, images, ids);
+  const sections = new SectionsService(new SectionsRepository(db), pinsRepo, boards, ids);
   return {
     config,
     database,
@@ -44,6 +93,12 @@ export async function createContext(config: Config): Promise<Context> {
     oauth: new OauthService(new OauthRepository(db), ids, config.tokens),
     sessions: new WebSessionsService(new WebSessionsRepository(db), users),
     rateLimiter,
+    blobs,
+    accounts: new AccountService(boardsRepo, pinsRepo, () => config.publicUrl),
+    images,
+    boards,
+    sections,
+    pins: new PinsService(pinsRepo, boards, sections, images, imageFetcher(config), ids),
     async close() {
       await rateLimiter.close();
       await database.close();

@@ -32,6 +32,8 @@ export async function serve(config: Config): Promise<void> {
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  // With --port 0 the default public URL learns its port only now.
+  if (config.port === 0 && config.publicUrl.endsWith(':0')) config.publicUrl = config.publicUrl.replace(/:0$/, `:${port}`);
   // the line scripts wait for (CONTRACT.md)
   process.stdout.write(`listening on http://${host}:${port} (${ctx.database.describe})\n`);
 }

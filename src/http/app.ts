@@ -7,6 +7,10 @@ import { registerErrorHandling } from './plugins/errors.js';
 import { registerApiAuth } from './plugins/api-auth.js';
 import { oauthRoutes } from './v5/oauth.js';
 import { userAccountRoutes } from './v5/user-account.js';
+import { boardRoutes } from './v5/boards.js';
+import { sectionRoutes } from './v5/sections.js';
+import { pinRoutes } from './v5/pins.js';
+import { mediaRoutes } from './media.js';
 import { oauthPageRoutes } from './web/oauth-page.js';
 import { homeRoutes } from './web/home.js';
 
@@ -30,6 +34,10 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
 
   oauthRoutes(app, ctx);
   userAccountRoutes(app, ctx);
+  boardRoutes(app, ctx);
+  sectionRoutes(app, ctx);
+  pinRoutes(app, ctx);
+  mediaRoutes(app, ctx);
   oauthPageRoutes(app, ctx);
   homeRoutes(app, ctx);
   return app;

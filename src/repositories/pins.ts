@@ -105,15 +105,12 @@ export class PinsRepository {
     });
   }
 
-  /** Deletes a section with its pins (as Pinterest does); returns the image hashes they used. */
-  async deleteSection(boardId: string, sectionId: string): Promise<string[]> {
-    return this.db.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom('pins as p').innerJoin('pin_media as m', 'm.pin_id', 'p.id').select('m.image_hash')
-        .where('p.board_section_id', '=', sectionId).execute();
-      const removed = await trx.deleteFrom('pins').where('board_section_id', '=', sectionId).executeTakeFirst();
+  /** Deletes a section; its pins stay on the board, outside any section (nothing is lost). */
+  async deleteSection(boardId: string, sectionId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('pins').set({ board_section_id: null }).where('board_section_id', '=', sectionId).execute();
       await trx.deleteFrom('board_sections').where('id', '=', sectionId).execute();
-      await this.touchBoard(trx, boardId, -Number(removed.numDeletedRows), new Date().toISOString());
-      return rows.map((r) => r.image_hash);
+      await this.touchBoard(trx, boardId, 0, new Date().toISOString());
     });
   }
 

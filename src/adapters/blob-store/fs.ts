@@ -1,0 +1,59 @@
+// Blob store of the embedded deployment: one file per key under <dataDir>/media. Writes go to a temporary
+// file that is renamed into place, so a reader never sees half an object and a crash leaves no torn file.
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { contentTypeOf, isValidKey, type BlobRange, type BlobStore } from './blob-store.js';
+
+export class FsBlobStore implements BlobStore {
+  constructor(private readonly root: string) {}
+
+  private file(key: string): string {
+    if (!isValidKey(key)) throw new Error(`invalid blob key ${JSON.stringify(key)}`);
+    return path.join(this.root, ...key.split('/'));
+  }
+
+  async put(key: string, data: Buffer): Promise<void> {
+    const file = this.file(key);
+    await mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await writeFile(tmp, data, { flush: true });
+      await rename(tmp, file);
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
+  }
+
+  async stat(key: string) {
+    if (!isValidKey(key)) return null;
+    try {
+      const st = await stat(this.file(key));
+      return st.isFile() ? { size: st.size, contentType: contentTypeOf(key) } : null;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  async get(key: string, range?: BlobRange) {
+    const info = await this.stat(key);
+    if (!info) return null;
+    return { ...info, body: createReadStream(this.file(key), range ? { start: range.start, end: range.end } : {}) };
+  }
+
+  async delete(key: string): Promise<void> {
+    const file = this.file(key);
+    await rm(file, { force: true });
+    // Remove folders the delete left empty, up to the root, so reclaimed media leaves no husks behind.
+    for (let dir = path.dirname(file); dir.startsWith(this.root + path.sep); dir = path.dirname(dir)) {
+      try { await rmdir(dir); } catch { break; } // rmdir fails on a folder that still holds something: stop there
+    }
+  }
+
+  describe(): string {
+    return `files under ${this.root}`;
+  }
+}

@@ -1,0 +1,124 @@
+// Server-side HTTP(S) fetches of URLs that clients name (image_url, downloads). Every hop is checked before
+// connecting: http(s) only, and, unless private networks are allowed, the address the name resolves to must be
+// public. The connection is made to the address that was checked (no second DNS lookup an attacker could
+// change), redirects are followed by hand and re-checked, and bodies are capped in size and time.
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
+
+/** The fetch was refused or failed; `message` says why in words a client can act on. */
+export class FetchRefused extends Error {}
+
+export interface SafeFetchOptions {
+  /** Which resolved addresses may be connected to; public ones only unless private networks are allowed. */
+  allowAddress: (address: string) => boolean;
+  maxBytes: number;
+  timeoutMs: number;
+  maxRedirects?: number;
+  headers?: Record<string, string>;
+}
+
+export interface FetchedResponse { status: number; url: string; contentType: string | null; body: Buffer }
+
+const blocked = new BlockList();
+for (const [net, prefix] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
+  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
+  ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) blocked.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [
+  ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
+] as const) blocked.addSubnet(net, prefix, 'ipv6');
+
+/** An IPv4 address carried inside an IPv6 one (::ffff:a.b.c.d or ::ffff:hhhh:hhhh), else null. */
+function embeddedIpv4(address: string): string | null {
+  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (dotted) return dotted[1]!;
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (!hex) return null;
+  const hi = parseInt(hex[1]!, 16);
+  const lo = parseInt(hex[2]!, 16);
+  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+}
+
+export function isPublicAddress(address: string): boolean {
+  const v4 = isIP(address) === 4 ? address : embeddedIpv4(address);
+  if (v4) return !blocked.check(v4, 'ipv4');
+  return isIP(address) === 6 && !blocked.check(address, 'ipv6');
+}
+
+export const allowPublicOnly = isPublicAddress;
+export const allowAny = () => true;
+
+/** dns.lookup that refuses names resolving to any address the policy does not allow. */
+function guardedLookup(allowAddress: (address: string) => boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+      if (err) return callback(new FetchRefused(`the host ${hostname} could not be resolved`), '', 4);
+      const bad = addresses.find((a) => !allowAddress(a.address));
+      if (bad) return callback(new FetchRefused(`the host ${hostname} is on a private network`), '', 4);
+      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
+}
+
+function checkUrl(raw: string, allowAddress: (address: string) => boolean): URL {
+  let url: URL;
+  try { url = new URL(raw); } catch { throw new FetchRefused('it is not a valid URL'); }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchRefused('only http and https URLs can be fetched');
+  if (url.username || url.password) throw new FetchRefused('URLs with credentials are not fetched');
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  // An address literal is never looked up, so it is checked here; names are checked as they resolve.
+  if (isIP(host) && !allowAddress(host)) throw new FetchRefused(`the address ${host} is on a private network`);
+  return url;
+}
+
+function requestOnce(url: URL, opts: SafeFetchOptions, signal: AbortSignal): Promise<{ status: number; location?: string; contentType: string | null; body: Buffer }> {
+  const lib = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = lib.request(url, {
+      method: 'GET', signal, lookup: guardedLookup(opts.allowAddress), agent: false,
+      headers: { 'user-agent': 'Corkboard', accept: '*/*', ...opts.headers },
+    }, (res) => {
+      const status = res.statusCode ?? 0;
+      const location = res.headers.location;
+      if (status >= 300 && status < 400 && location) { res.resume(); return resolve({ status, location, contentType: null, body: Buffer.alloc(0) }); }
+      const declared = Number(res.headers['content-length'] ?? 0);
+      if (declared > opts.maxBytes) { res.destroy(); return reject(new FetchRefused(`the body is larger than ${opts.maxBytes} bytes`)); }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > opts.maxBytes) { res.destroy(); reject(new FetchRefused(`the body is larger than ${opts.maxBytes} bytes`)); return; }
+        chunks.push(chunk);
+      });
+      res.on('end', () => resolve({ status, contentType: res.headers['content-type'] ?? null, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** GETs `raw`, following up to `maxRedirects` redirects, each re-checked. Throws FetchRefused with a reason. */
+export async function safeFetch(raw: string, opts: SafeFetchOptions): Promise<FetchedResponse> {
+  const signal = AbortSignal.timeout(opts.timeoutMs);
+  let url = checkUrl(raw, opts.allowAddress);
+  for (let hop = 0; ; hop++) {
+    let res;
+    try {
+      res = await requestOnce(url, opts, signal);
+    } catch (err) {
+      if (err instanceof FetchRefused) throw err;
+      const cause = (err as { cause?: unknown }).cause;
+      if (cause instanceof FetchRefused) throw cause;
+      if (signal.aborted) throw new FetchRefused(`it did not answer within ${opts.timeoutMs / 1000} seconds`);
+      throw new FetchRefused(`it could not be reached (${(err as Error).message})`);
+    }
+    if (!res.location) return { status: res.status, url: url.toString(), contentType: res.contentType, body: res.body };
+    if (hop >= (opts.maxRedirects ?? 5)) throw new FetchRefused('it redirects too many times');
+    url = checkUrl(new URL(res.location, url).toString(), opts.allowAddress);
+  }
+}

@@ -1,0 +1,313 @@
+// Pins: create from every image media source, read, list with the documented filters, change, move, save
+// and delete, with the privacy of the board they are on and the spec's Pin shape.
+import type { PinsTable } from '../db/schema.js';
+import { errors } from '../lib/api-error.js';
+import { toPage, type Page, type PageRequest } from '../lib/bookmark.js';
+import { isId, type IdGenerator } from '../lib/ids.js';
+import { pinterestTime } from '../lib/time.js';
+import type { PinMediaRow, PinRow, PinsRepository } from '../repositories/pins.js';
+import type { ImageRow } from '../repositories/images.js';
+import type { BoardsService } from './boards.js';
+import type { ImageSizes, ImagesService } from './images.js';
+import type { Principal } from './oauth.js';
+import { assertPinsWritable, canSeePinsOn, ownVisiblePrivacies } from './privacy.js';
+import type { SectionsService } from './sections.js';
+
+export type CreativeType = 'REGULAR' | 'CAROUSEL' | 'VIDEO';
+
+export type PinMedia =
+  | { media_type: 'image'; images: ImageSizes }
+  | { media_type: 'multiple_images'; items: Array<{ item_type: 'image'; title: string | null; description: string | null; link: string | null; images: ImageSizes }> };
+
+export interface Pin {
+  id: string;
+  created_at: string;
+  link: string | null;
+  title: string | null;
+  description: string | null;
+  dominant_color: string | null;
+  alt_text: string | null;
+  creative_type: CreativeType;
+  board_id: string;
+  board_section_id: string | null;
+  board_owner: { username: string };
+  is_owner: boolean;
+  is_standard: boolean;
+  has_been_promoted: boolean;
+  parent_pin_id: string | null;
+  pin_metrics: null;
+  media: PinMedia;
+}
+
+interface CarouselItem { title?: string; description?: string; link?: string }
+export type MediaSource =
+  | { source_type: 'image_base64'; content_type: string; data: string }
+  | { source_type: 'image_url'; url: string }
+  | { source_type: 'multiple_image_base64'; items: Array<CarouselItem & { content_type: string; data: string }>; index?: number }
+  | { source_type: 'multiple_image_urls'; items: Array<CarouselItem & { url: string }>; index?: number }
+  | { source_type: 'video_id'; media_id: string }
+  | { source_type: 'pin_url' };
+
+export interface PinInput {
+  board_id?: string;
+  board_section_id?: string | null;
+  title?: string | null;
+  description?: string | null;
+  link?: string | null;
+  alt_text?: string | null;
+  dominant_color?: string | null;
+  parent_pin_id?: string | null;
+  media_source?: MediaSource;
+  carousel_slots?: CarouselItem[];
+}
+
+export interface PinListOptions {
+  pinFilter?: 'exclude_native' | 'exclude_repins' | 'has_been_promoted';
+  includeProtectedPins?: boolean;
+  pinType?: 'PRIVATE';
+  creativeTypes?: CreativeType[];
+}
+
+/** Fetches an image_url server-side through the SSRF-safe fetch; 400 naming `field` when it cannot. */
+export type FetchImage = (url: string, field: string) => Promise<Buffer>;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function decodeBase64(data: string, field: string): Buffer {
+  const clean = data.replace(/\s+/g, '');
+  if (!clean || clean.length % 4 === 1 || !BASE64.test(clean)) throw errors.invalid(`Invalid parameters: ${field} is not base64 data.`);
+  return Buffer.from(clean, 'base64');
+}
+
+export function checkLink(link: string | null | undefined, field = 'link'): string | null {
+  if (link === undefined || link === null || link === '') return null;
+  if (link.length > 2048) throw errors.invalid(`Invalid parameters: ${field} must be at most 2048 characters.`);
+  let url: URL;
+  try { url = new URL(link); } catch { throw errors.invalid(`Whoops! It looks like you entered an invalid URL (${field}). Try creating a Pin again with a valid URL.`); }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw errors.invalid(`Invalid parameters: ${field} must be an http or https URL.`);
+  return link;
+}
+
+function checkText(value: string | null | undefined, field: string, max: number): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) return null;
+  if (value.length > max) throw errors.invalid(`Invalid parameters: ${field} must be at most ${max} characters.`);
+  return value;
+}
+
+function checkColor(value: string | null | undefined): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (!/^#[0-9a-fA-F]{6}$/.test(value)) throw errors.invalid('Invalid parameters: dominant_color must be a hex color such as #6E7874.');
+  return value.toLowerCase();
+}
+
+interface Ingested { image: ImageRow; title: string | null; description: string | null; link: string | null }
+
+export class PinsService {
+  constructor(
+    private readonly pins: PinsRepository,
+    private readonly boards: BoardsService,
+    private readonly sections: SectionsService,
+    private readonly images: ImagesService,
+    private readonly fetchImage: FetchImage,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  /** The pin if the caller may see it, else 404. */
+  async visible(p: Principal, id: string): Promise<PinRow> {
+    const pin = isId(id) ? await this.pins.byId(id) : undefined;
+    if (!pin || !canSeePinsOn(p, { owner_id: pin.owner_id, privacy: pin.board_privacy })) throw errors.pinNotFound();
+    return pin;
+  }
+
+  private async writable(p: Principal, id: string): Promise<PinRow> {
+    const pin = isId(id) ? await this.pins.byId(id) : undefined;
+    if (!pin) throw errors.pinNotFound();
+    assertPinsWritable(p, { owner_id: pin.owner_id, privacy: pin.board_privacy }, errors.pinNotFound);
+    return pin;
+  }
+
+  /** The target board (writable for pins) and section (on that board) of a create, save or move. */
+  private async target(p: Principal, boardId: string | undefined, sectionId: string | null | undefined) {
+    if (!boardId) throw errors.invalid('Invalid parameters: board_id is required.');
+    const board = await this.boards.visible(p, boardId);
+    assertPinsWritable(p, board);
+    const section = sectionId ? await this.sections.of(board.id, sectionId) : null;
+    return { board, section };
+  }
+
+  async create(p: Principal, input: PinInput): Promise<Pin> {
+    const { board, section } = await this.target(p, input.board_id, input.board_section_id);
+    const title = checkText(input.title, 'title', 100) ?? null;
+    const description = checkText(input.description, 'description', 800) ?? null;
+    const altText = checkText(input.alt_text, 'alt_text', 500) ?? null;
+    const link = checkLink(input.link);
+    const color = checkColor(input.dominant_color);
+    if (input.parent_pin_id) throw errors.invalid('Invalid parameters: parent_pin_id is set by saving a pin (POST /v5/pins/{pin_id}/save), not on create.');
+    const { items, mediaType } = await this.ingest(input.media_source);
+    const id = this.ids.next();
+    const pin: PinsTable = {
+      id, owner_id: p.user.id, board_id: board.id, board_section_id: section?.id ?? null, title, description, link, alt_text: altText,
+      dominant_color: color ?? items[0]!.image.dominant_color, media_type: mediaType,
+      creative_type: mediaType === 'multiple_images' ? 'CAROUSEL' : 'REGULAR', parent_pin_id: null, created_at: new Date().toISOString(),
+    };
+    await this.pins.create(pin, items.map((it, position) => ({ pin_id: id, position, image_hash: it.image.hash, title: it.title, description: it.description, link: it.link })));
+    return this.get(p, id);
+  }
+
+  private async ingest(source: MediaSource | undefined): Promise<{ items: Ingested[]; mediaType: PinsTable['media_type'] }> {
+    if (!source) throw errors.invalid('Invalid parameters: media_source is required.');
+    const one = (image: ImageRow): Ingested => ({ image, title: null, description: null, link: null });
+    switch (source.source_type) {
+      case 'image_base64':
+        return { items: [one(await this.images.ingest(decodeBase64(source.data, 'media_source.data'), 'media_source.data'))], mediaType: 'image' };
+      case 'image_url':
+        return { items: [one(await this.images.ingest(await this.fetchImage(source.url, 'media_source.url'), 'media_source.url'))], mediaType: 'image' };
+      case 'multiple_image_base64':
+      case 'multiple_image_urls': {
+        const list = source.items;
+        if (list.length < 2 || list.length > 5) throw errors.invalid('Invalid parameters: media_source.items must have 2 to 5 images.');
+        if (source.index !== undefined && source.index >= list.length) throw errors.invalid('Invalid parameters: media_source.index is past the last item.');
+        const items: Ingested[] = [];
+        for (const [i, item] of list.entries()) {
+          const field = `media_source.items[${i}]`;
+          const bytes = 'data' in item ? decodeBase64(item.data, `${field}.data`) : await this.fetchImage(item.url, `${field}.url`);
+          items.push({
+            image: await this.images.ingest(bytes, field),
+            title: checkText(item.title, `${field}.title`, 100) ?? null,
+            description: checkText(item.description, `${field}.description`, 800) ?? null,
+            link: checkLink(item.link, `${field}.link`),
+          });
+        }
+        return { items, mediaType: 'multiple_images' };
+      }
+      case 'video_id':
+        throw errors.invalid('Invalid parameters: media_source video_id is not supported yet: video pins come with media uploads.');
+      case 'pin_url':
+        throw errors.invalid('Invalid parameters: media_source pin_url (product pins from a page) is not supported; send image_url with the image\'s address.');
+      default:
+        throw errors.invalid('Invalid parameters: media_source.source_type is not one of image_base64, image_url, multiple_image_base64, multiple_image_urls, video_id, pin_url.');
+    }
+  }
+
+  async get(p: Principal, id: string): Promise<Pin> {
+    const [pin] = await this.present(p, [await this.visible(p, id)]);
+    return pin!;
+  }
+
+  async list(p: Principal, opts: PinListOptions, page: PageRequest): Promise<Page<Pin>> {
+    if (opts.pinFilter === 'has_been_promoted') return { items: [], bookmark: null }; // nothing is ever promoted here
+    let privacies = ownVisiblePrivacies(p, 'pins');
+    if (!opts.includeProtectedPins) privacies = privacies.filter((x) => x !== 'PROTECTED');
+    if (opts.pinType === 'PRIVATE') {
+      if (!p.scopes.has('pins:read_secret')) throw errors.insufficientScope(['pins:read_secret']);
+      privacies = ['SECRET'];
+    }
+    const saved = opts.pinFilter === 'exclude_native' ? true : opts.pinFilter === 'exclude_repins' ? false : undefined;
+    const rows = await this.pins.listByOwner(p.user.id, { privacies, ...(saved !== undefined ? { saved } : {}), ...(opts.creativeTypes ? { creativeTypes: opts.creativeTypes } : {}) }, page);
+    return this.page(p, rows, page);
+  }
+
+  async listOnBoard(p: Principal, boardId: string, creativeTypes: CreativeType[] | undefined, page: PageRequest): Promise<Page<Pin>> {
+    const board = await this.boards.visible(p, boardId);
+    if (!canSeePinsOn(p, board)) throw errors.boardNotFound();
+    return this.page(p, await this.pins.listByBoard(board.id, page, creativeTypes), page);
+  }
+
+  async listInSection(p: Principal, boardId: string, sectionId: string, page: PageRequest): Promise<Page<Pin>> {
+    const board = await this.boards.visible(p, boardId);
+    if (!canSeePinsOn(p, board)) throw errors.boardNotFound();
+    const section = await this.sections.of(board.id, sectionId);
+    return this.page(p, await this.pins.listBySection(section.id, page), page);
+  }
+
+  async update(p: Principal, id: string, input: PinInput): Promise<Pin> {
+    const pin = await this.writable(p, id);
+    const patch: Parameters<PinsRepository['update']>[1] = {};
+    const title = checkText(input.title, 'title', 100);
+    if (title !== undefined) patch.title = title;
+    const description = checkText(input.description, 'description', 800);
+    if (description !== undefined) patch.description = description;
+    const altText = checkText(input.alt_text, 'alt_text', 500);
+    if (altText !== undefined) patch.alt_text = altText;
+    if (input.link !== undefined) patch.link = checkLink(input.link);
+    if (input.board_id !== undefined || input.board_section_id !== undefined) {
+      const boardId = input.board_id ?? pin.board_id;
+      // a move to another board leaves the section unless one on the new board is named
+      const sectionId = input.board_section_id !== undefined ? input.board_section_id : boardId === pin.board_id ? pin.board_section_id : null;
+      const { board, section } = await this.target(p, boardId, sectionId);
+      patch.board_id = board.id;
+      patch.board_section_id = section?.id ?? null;
+    }
+    let slots: Array<Pick<PinMediaRow, 'position' | 'title' | 'description' | 'link'>> = [];
+    if (input.carousel_slots !== undefined) {
+      const media = (await this.pins.media([pin.id])).get(pin.id) ?? [];
+      if (pin.media_type !== 'multiple_images') throw errors.invalid('Invalid parameters: carousel_slots apply to carousel pins only.');
+      if (input.carousel_slots.length !== media.length) throw errors.invalid(`Invalid parameters: carousel_slots must have ${media.length} items, one per image.`);
+      slots = input.carousel_slots.map((s, position) => ({
+        position,
+        title: checkText(s.title, `carousel_slots[${position}].title`, 100) ?? null,
+        description: checkText(s.description, `carousel_slots[${position}].description`, 800) ?? null,
+        link: checkLink(s.link, `carousel_slots[${position}].link`),
+      }));
+    }
+    await this.pins.update(pin, patch, slots);
+    return this.get(p, id);
+  }
+
+  /** Saves (repins) a visible pin to one of the caller's boards: a new pin with parent_pin_id set. */
+  async save(p: Principal, id: string, boardId: string | null | undefined, sectionId: string | null | undefined): Promise<Pin> {
+    const source = await this.visible(p, id);
+    const { board, section } = await this.target(p, boardId ?? undefined, sectionId);
+    const media = (await this.pins.media([source.id])).get(source.id) ?? [];
+    const newId = this.ids.next();
+    await this.pins.create({
+      id: newId, owner_id: p.user.id, board_id: board.id, board_section_id: section?.id ?? null,
+      title: source.title, description: source.description, link: source.link, alt_text: source.alt_text,
+      dominant_color: source.dominant_color, media_type: source.media_type, creative_type: source.creative_type,
+      parent_pin_id: source.id, created_at: new Date().toISOString(),
+    }, media.map((m) => ({ ...m, pin_id: newId })));
+    return this.get(p, newId);
+  }
+
+  async delete(p: Principal, id: string): Promise<void> {
+    const pin = await this.writable(p, id);
+    await this.images.reclaim(await this.pins.delete(pin));
+  }
+
+  private async page(p: Principal, rows: PinRow[], page: PageRequest): Promise<Page<Pin>> {
+    const pageOf = toPage(rows, page, (r) => [r.id]);
+    return { items: await this.present(p, pageOf.items), bookmark: pageOf.bookmark };
+  }
+
+  /** Pin rows in the spec's shape: media and image sizes of all of them in two queries. */
+  async present(p: Principal, rows: PinRow[]): Promise<Pin[]> {
+    const media = await this.pins.media(rows.map((r) => r.id));
+    const images = await this.images.byHashes([...media.values()].flat().map((m) => m.image_hash));
+    const sizes = (m: PinMediaRow) => this.images.sizes(images.get(m.image_hash)!);
+    return rows.map((r) => {
+      const items = media.get(r.id) ?? [];
+      return {
+        id: r.id,
+        created_at: pinterestTime(r.created_at),
+        link: r.link,
+        title: r.title,
+        description: r.description,
+        dominant_color: r.dominant_color,
+        alt_text: r.alt_text,
+        creative_type: r.creative_type,
+        board_id: r.board_id,
+        board_section_id: r.board_section_id,
+        board_owner: { username: r.board_owner_username },
+        is_owner: r.owner_id === p.user.id,
+        is_standard: true,
+        has_been_promoted: false,
+        parent_pin_id: r.parent_pin_id,
+        pin_metrics: null,
+        media: r.media_type === 'multiple_images'
+          ? { media_type: 'multiple_images', items: items.map((m) => ({ item_type: 'image' as const, title: m.title, description: m.description, link: m.link, images: sizes(m) })) }
+          : { media_type: 'image', images: sizes(items[0]!) },
+      };
+    });
+  }
+}
