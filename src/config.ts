@@ -21,7 +21,11 @@ export interface Config {
   rateLimits: { windowSeconds: number; perCategory: Record<RateCategory, number> };
   logLevel: string;
   /** Where media bytes live: files under dataDir/media, or an S3-compatible bucket. */
-  storage: { kind: 'fs'; root: string } | { kind: 's3'; bucket: string; endpoint?: string; region: string };
+  storage: { kind: 'fs'; root: string } | {
+    kind: 's3'; bucket: string; endpoint?: string; region: string;
+    /** From AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY; absent, the AWS SDK's own chain (profiles, roles) applies. */
+    credentials?: { accessKeyId: string; secretAccessKey: string };
+  };
 }
 
 export class ConfigError extends Error {}
@@ -91,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       ? {
         kind: 's3', bucket: env.CORKBOARD_S3_BUCKET, region: env.CORKBOARD_S3_REGION || 'us-east-1',
         ...(env.CORKBOARD_S3_ENDPOINT ? { endpoint: origin('CORKBOARD_S3_ENDPOINT', env.CORKBOARD_S3_ENDPOINT) } : {}),
+        ...(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+          ? { credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY } } : {}),
       }
       : { kind: 'fs', root: path.join(dataDir, 'media') },
   };

@@ -74,10 +74,8 @@ blobStoreSuite('s3 (s3rver)', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'corkboard-s3rver-'));
   const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'corkboard', configs: [] }] });
   const { port } = await server.run();
-  process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
-  process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
   return {
-    store: new S3BlobStore({ bucket: 'corkboard', endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', prefix: 'test/' }),
+    store: new S3BlobStore({ bucket: 'corkboard', endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', prefix: 'test/', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }),
     async close() { await server.close(); rmSync(dir, { recursive: true, force: true }); },
   };
 });

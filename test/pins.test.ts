@@ -147,6 +147,23 @@ forEachDialect('pins', (dialect) => {
       assert.equal(res.status, 400, JSON.stringify(res.data));
     });
 
+    it('applies EXIF orientation and strips metadata (GPS included) from every stored variant', async () => {
+      // 300x200 pixels tagged "rotate 90° clockwise", with a GPS position and a camera model
+      const tagged = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#c33' } })
+        .withExif({ IFD0: { Make: 'TestCam', Model: 'Leaky 1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 24/1' } })
+        .withMetadata({ orientation: 6 }).jpeg().toBuffer();
+      assert.ok((await sharp(tagged).metadata()).exif, 'the fixture carries EXIF');
+      const res = await create({ media_source: b64(tagged, 'image/jpeg') });
+      assert.equal(res.status, 201, JSON.stringify(res.data));
+      const { originals } = res.data.media.images;
+      assert.deepEqual([originals.width, originals.height], [200, 300]);
+      const stored = Buffer.from(await (await fetch(originals.url)).arrayBuffer());
+      const meta = await sharp(stored).metadata();
+      assert.deepEqual([meta.width, meta.height], [200, 300]);
+      assert.equal(meta.exif, undefined);
+      assert.ok(!stored.includes('TestCam') && !stored.includes('Leaky'));
+    });
+
     it('refuses titles over 100 characters, bad links and a missing board_id', async () => {
       assert.equal((await create({ title: 'x'.repeat(101), media_source: b64(PNG) })).status, 400);
       assert.equal((await create({ link: 'not a url', media_source: b64(PNG) })).status, 400);

@@ -4,7 +4,10 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectComm
 import type { Readable } from 'node:stream';
 import { isValidKey, type BlobRange, type BlobStore } from './blob-store.js';
 
-export interface S3Options { bucket: string; endpoint?: string; region: string; prefix?: string }
+export interface S3Options {
+  bucket: string; endpoint?: string; region: string; prefix?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
 
 function isMissing(err: unknown): boolean {
   return err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound');
@@ -15,7 +18,10 @@ export class S3BlobStore implements BlobStore {
 
   constructor(private readonly opts: S3Options) {
     // Path-style addressing whenever an endpoint is given: MinIO and most self-hosted stores need it.
-    this.client = new S3Client({ region: opts.region, ...(opts.endpoint ? { endpoint: opts.endpoint, forcePathStyle: true } : {}) });
+    this.client = new S3Client({
+      region: opts.region, ...(opts.credentials ? { credentials: opts.credentials } : {}),
+      ...(opts.endpoint ? { endpoint: opts.endpoint, forcePathStyle: true } : {}),
+    });
   }
 
   private key(key: string): string {
