@@ -20,6 +20,10 @@ export interface Config {
   /** Requests per window, per user, app and the operation's x-ratelimit-category. */
   rateLimits: { windowSeconds: number; perCategory: Record<RateCategory, number> };
   logLevel: string;
+  /** Background jobs: how many run at once per process, and how long a worker's claim lasts without a heartbeat. */
+  jobs: { concurrency: number; leaseSeconds: number };
+  /** What a video upload must be (README: Video), and the tools that check and convert it. */
+  video: { maxBytes: number; minDurationMs: number; maxDurationMs: number; minSide: number; maxSide: number; servedHeight: number; ffmpegPath: string | null; ffprobePath: string | null };
   /** Where media bytes live: files under dataDir/media, or an S3-compatible bucket. */
   storage: { kind: 'fs'; root: string } | {
     kind: 's3'; bucket: string; endpoint?: string; region: string;
@@ -91,6 +95,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     },
     rateLimits: { windowSeconds: int(env, 'CORKBOARD_RATE_LIMIT_WINDOW', 60), perCategory },
     logLevel: env.CORKBOARD_LOG_LEVEL || 'info',
+    jobs: { concurrency: int(env, 'CORKBOARD_JOB_CONCURRENCY', 2), leaseSeconds: int(env, 'CORKBOARD_JOB_LEASE_SECONDS', 30) },
+    video: {
+      maxBytes: int(env, 'CORKBOARD_VIDEO_MAX_BYTES', 2 * 1024 ** 3), // Pinterest's 2 GB
+      minDurationMs: 1000,
+      maxDurationMs: int(env, 'CORKBOARD_VIDEO_MAX_SECONDS', 15 * 60) * 1000, // Pinterest's 15 minutes
+      minSide: 64,
+      maxSide: 7680,
+      servedHeight: 720,
+      ffmpegPath: env.CORKBOARD_FFMPEG_PATH || null,
+      ffprobePath: env.CORKBOARD_FFPROBE_PATH || null,
+    },
     storage: env.CORKBOARD_S3_BUCKET
       ? {
         kind: 's3', bucket: env.CORKBOARD_S3_BUCKET, region: env.CORKBOARD_S3_REGION || 'us-east-1',

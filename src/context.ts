@@ -20,6 +20,15 @@ import { S3BlobStore } from './adapters/blob-store/s3.js';
 import { contentHash, processImage } from './adapters/media/images.js';
 import { allowAny, allowPublicOnly, FetchRefused, safeFetch } from './adapters/safe-fetch.js';
 import { errors } from './lib/api-error.js';
+import { randomToken } from './lib/secrets.js';
+import { LocalJobQueue } from './adapters/queue/local.js';
+import type { JobQueue } from './adapters/queue/queue.js';
+import { videoTools } from './adapters/media/video.js';
+import { JobsRepository } from './repositories/jobs.js';
+import { MediaRepository } from './repositories/media.js';
+import { SettingsRepository } from './repositories/settings.js';
+import { LocalUploads } from './services/local-uploads.js';
+import { MediaService } from './services/media.js';
 import { BoardsRepository } from './repositories/boards.js';
 import { ImagesRepository } from './repositories/images.js';
 import { PinsRepository } from './repositories/pins.js';
@@ -45,6 +54,9 @@ export interface Context {
   boards: BoardsService;
   sections: SectionsService;
   pins: PinsService;
+  media: MediaService;
+  /** Background jobs; the HTTP app starts the workers when it is ready and stops them when it closes. */
+  jobs: JobQueue;
   close(): Promise<void>;
 }
 
@@ -84,6 +96,12 @@ export async function createContext(config: Config): Promise<Context> {
   const images = new ImagesService(new ImagesRepository(db), { process: processImage, hash: contentHash, blobs }, () => config.publicUrl);
   const boards = new BoardsService(boardsRepo, pinsRepo, images, ids);
   const sections = new SectionsService(new SectionsRepository(db), pinsRepo, boards, ids);
+  const jobs = new LocalJobQueue(new JobsRepository(db), ids, { ...config.jobs });
+  const uploadSecret = await new SettingsRepository(db).getOrCreate('upload_signing_secret', () => randomToken());
+  const media = new MediaService(
+    new MediaRepository(db), blobs, new LocalUploads(() => config.publicUrl, uploadSecret), images, jobs,
+    videoTools(config.video), config.video, ids,
+  );
   return {
     config,
     database,
@@ -98,8 +116,11 @@ export async function createContext(config: Config): Promise<Context> {
     images,
     boards,
     sections,
-    pins: new PinsService(pinsRepo, boards, sections, images, imageFetcher(config), ids),
+    pins: new PinsService(pinsRepo, boards, sections, images, media, imageFetcher(config), ids),
+    media,
+    jobs,
     async close() {
+      await jobs.stop();
       await rateLimiter.close();
       await database.close();
     },

@@ -1,7 +1,7 @@
 // One suite for every blob store: files on disk, and S3 spoken to a real S3-protocol server (s3rver).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -46,6 +46,16 @@ function blobStoreSuite(name: string, make: () => Promise<{ store: BlobStore; cl
       assert.equal(await store.get('images/nope.jpg'), null);
       for (const bad of ['../etc/passwd', 'a//b', '/abs', 'a/../b', '']) assert.equal(await store.stat(bad), null, bad);
       await assert.rejects(store.put('../escape.jpg', data, 'image/jpeg'));
+    });
+
+    it('stores a local file', async () => {
+      const file = path.join(os.tmpdir(), `corkboard-blob-${process.pid}.bin`);
+      writeFileSync(file, data);
+      await store.putFile('videos/2/v.mp4', file, 'video/mp4');
+      rmSync(file);
+      const obj = await store.get('videos/2/v.mp4');
+      assert.deepEqual(await read(obj!.body), data);
+      await store.delete('videos/2/v.mp4');
     });
 
     it('deletes, and deleting twice is fine', async () => {

@@ -125,7 +125,6 @@ forEachDialect('pins', (dialect) => {
       ['a carousel of one', () => ({ source_type: 'multiple_image_base64', items: [b64(PNG)] }), /items/],
       ['a carousel of six', () => ({ source_type: 'multiple_image_base64', items: Array(6).fill(b64(PNG)) }), /items/],
       ['a carousel with a bad item', () => ({ source_type: 'multiple_image_base64', items: [b64(PNG), b64(NOT_IMAGE)] }), /items\[1\]|image/i],
-      ['video_id (not supported yet)', () => ({ source_type: 'video_id', media_id: '123' }), /video_id/],
       ['pin_url (not supported)', () => ({ source_type: 'pin_url' }), /pin_url/],
     ];
     for (const [name, source, message] of bad) {

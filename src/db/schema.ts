@@ -109,6 +109,8 @@ export interface PinsTable {
   creative_type: 'REGULAR' | 'CAROUSEL' | 'VIDEO';
   parent_pin_id: string | null;
   created_at: string;
+  /** The video upload of a video pin. */
+  media_id: string | null;
 }
 
 export interface PinMediaTable {
@@ -118,6 +120,45 @@ export interface PinMediaTable {
   title: string | null;
   description: string | null;
   link: string | null;
+}
+
+export interface SettingsTable { name: string; value: string }
+
+export type MediaStatus = 'registered' | 'processing' | 'succeeded' | 'failed';
+
+export interface MediaUploadsTable {
+  id: string;
+  owner_id: string;
+  media_type: 'video';
+  status: MediaStatus;
+  failure_reason: string | null;
+  upload_key: string;
+  upload_expires_at: string;
+  video_key: string | null;
+  cover_hash: string | null;
+  duration_ms: number | null;
+  width: number | null;
+  height: number | null;
+  source_info: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobsTable {
+  id: string;
+  name: string;
+  payload: string;
+  status: JobStatus;
+  attempts: number;
+  max_attempts: number;
+  run_after: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface Database {
@@ -133,4 +174,7 @@ export interface Database {
   images: ImagesTable;
   pins: PinsTable;
   pin_media: PinMediaTable;
+  settings: SettingsTable;
+  media_uploads: MediaUploadsTable;
+  jobs: JobsTable;
 }

@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import type { Context } from '../context.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerApiAuth } from './plugins/api-auth.js';
@@ -11,6 +12,8 @@ import { boardRoutes } from './v5/boards.js';
 import { sectionRoutes } from './v5/sections.js';
 import { pinRoutes } from './v5/pins.js';
 import { mediaRoutes } from './media.js';
+import { uploadRoutes } from './uploads.js';
+import { mediaApiRoutes } from './v5/media.js';
 import { oauthPageRoutes } from './web/oauth-page.js';
 import { homeRoutes } from './web/home.js';
 
@@ -30,6 +33,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   registerErrorHandling(app);
   await app.register(cookie);
   await app.register(formbody);
+  await app.register(multipart);
   registerApiAuth(app, ctx);
 
   oauthRoutes(app, ctx);
@@ -38,6 +42,11 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   sectionRoutes(app, ctx);
   pinRoutes(app, ctx);
   mediaRoutes(app, ctx);
+  mediaApiRoutes(app, ctx);
+  uploadRoutes(app, ctx);
+  // Workers run while the app serves: they start once it is ready and finish their jobs before it closes.
+  app.addHook('onReady', () => ctx.jobs.start());
+  app.addHook('preClose', () => ctx.jobs.stop());
   oauthPageRoutes(app, ctx);
   homeRoutes(app, ctx);
   return app;

@@ -25,6 +25,7 @@ export class ImagesRepository {
     return this.db.transaction().execute(async (trx) => {
       const orphans = await trx.selectFrom('images').selectAll().where('hash', 'in', [...new Set(hashes)])
         .where(({ not, exists, selectFrom }) => not(exists(selectFrom('pin_media').select('pin_id').whereRef('pin_media.image_hash', '=', 'images.hash'))))
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('media_uploads').select('id').whereRef('media_uploads.cover_hash', '=', 'images.hash'))))
         .execute();
       if (orphans.length) await trx.deleteFrom('images').where('hash', 'in', orphans.map((o) => o.hash)).execute();
       return orphans;

@@ -11,13 +11,15 @@ import type { BoardsService } from './boards.js';
 import type { ImageSizes, ImagesService } from './images.js';
 import type { Principal } from './oauth.js';
 import { assertPinsWritable, canSeePinsOn, ownVisiblePrivacies } from './privacy.js';
+import type { MediaService } from './media.js';
 import type { SectionsService } from './sections.js';
 
 export type CreativeType = 'REGULAR' | 'CAROUSEL' | 'VIDEO';
 
 export type PinMedia =
   | { media_type: 'image'; images: ImageSizes }
-  | { media_type: 'multiple_images'; items: Array<{ item_type: 'image'; title: string | null; description: string | null; link: string | null; images: ImageSizes }> };
+  | { media_type: 'multiple_images'; items: Array<{ item_type: 'image'; title: string | null; description: string | null; link: string | null; images: ImageSizes }> }
+  | { media_type: 'video'; images: ImageSizes; cover_image_url: string; video_url: string; duration: number; width: number; height: number };
 
 export interface Pin {
   id: string;
@@ -45,7 +47,7 @@ export type MediaSource =
   | { source_type: 'image_url'; url: string }
   | { source_type: 'multiple_image_base64'; items: Array<CarouselItem & { content_type: string; data: string }>; index?: number }
   | { source_type: 'multiple_image_urls'; items: Array<CarouselItem & { url: string }>; index?: number }
-  | { source_type: 'video_id'; media_id: string }
+  | { source_type: 'video_id'; media_id: string; cover_image_key_frame_time?: number; cover_image_url?: string; cover_image_content_type?: string; cover_image_data?: string }
   | { source_type: 'pin_url' };
 
 export interface PinInput {
@@ -102,6 +104,9 @@ function checkColor(value: string | null | undefined): string | undefined {
 }
 
 interface Ingested { image: ImageRow; title: string | null; description: string | null; link: string | null }
+interface IngestedMedia { items: Ingested[]; mediaType: PinsTable['media_type']; mediaId: string | null }
+
+const CREATIVE_TYPE: Record<PinsTable['media_type'], CreativeType> = { image: 'REGULAR', multiple_images: 'CAROUSEL', video: 'VIDEO' };
 
 export class PinsService {
   constructor(
@@ -109,6 +114,7 @@ export class PinsService {
     private readonly boards: BoardsService,
     private readonly sections: SectionsService,
     private readonly images: ImagesService,
+    private readonly media: MediaService,
     private readonly fetchImage: FetchImage,
     private readonly ids: IdGenerator,
   ) {}
@@ -144,25 +150,25 @@ export class PinsService {
     const link = checkLink(input.link);
     const color = checkColor(input.dominant_color);
     if (input.parent_pin_id) throw errors.invalid('Invalid parameters: parent_pin_id is set by saving a pin (POST /v5/pins/{pin_id}/save), not on create.');
-    const { items, mediaType } = await this.ingest(input.media_source);
+    const { items, mediaType, mediaId } = await this.ingest(p, input.media_source);
     const id = this.ids.next();
     const pin: PinsTable = {
       id, owner_id: p.user.id, board_id: board.id, board_section_id: section?.id ?? null, title, description, link, alt_text: altText,
       dominant_color: color ?? items[0]!.image.dominant_color, media_type: mediaType,
-      creative_type: mediaType === 'multiple_images' ? 'CAROUSEL' : 'REGULAR', parent_pin_id: null, created_at: new Date().toISOString(),
+      creative_type: CREATIVE_TYPE[mediaType], parent_pin_id: null, created_at: new Date().toISOString(), media_id: mediaId,
     };
     await this.pins.create(pin, items.map((it, position) => ({ pin_id: id, position, image_hash: it.image.hash, title: it.title, description: it.description, link: it.link })));
     return this.get(p, id);
   }
 
-  private async ingest(source: MediaSource | undefined): Promise<{ items: Ingested[]; mediaType: PinsTable['media_type'] }> {
+  private async ingest(p: Principal, source: MediaSource | undefined): Promise<IngestedMedia> {
     if (!source) throw errors.invalid('Invalid parameters: media_source is required.');
     const one = (image: ImageRow): Ingested => ({ image, title: null, description: null, link: null });
     switch (source.source_type) {
       case 'image_base64':
-        return { items: [one(await this.images.ingest(decodeBase64(source.data, 'media_source.data'), 'media_source.data'))], mediaType: 'image' };
+        return { items: [one(await this.images.ingest(decodeBase64(source.data, 'media_source.data'), 'media_source.data'))], mediaType: 'image', mediaId: null };
       case 'image_url':
-        return { items: [one(await this.images.ingest(await this.fetchImage(source.url, 'media_source.url'), 'media_source.url'))], mediaType: 'image' };
+        return { items: [one(await this.images.ingest(await this.fetchImage(source.url, 'media_source.url'), 'media_source.url'))], mediaType: 'image', mediaId: null };
       case 'multiple_image_base64':
       case 'multiple_image_urls': {
         const list = source.items;
@@ -179,15 +185,31 @@ export class PinsService {
             link: checkLink(item.link, `${field}.link`),
           });
         }
-        return { items, mediaType: 'multiple_images' };
+        return { items, mediaType: 'multiple_images', mediaId: null };
       }
-      case 'video_id':
-        throw errors.invalid('Invalid parameters: media_source video_id is not supported yet: video pins come with media uploads.');
+      case 'video_id': {
+        const { media, cover } = await this.media.forPin(p, source.media_id, await this.coverImage(source));
+        return { items: [one(cover)], mediaType: 'video', mediaId: media.id };
+      }
       case 'pin_url':
         throw errors.invalid('Invalid parameters: media_source pin_url (product pins from a page) is not supported; send image_url with the image\'s address.');
       default:
         throw errors.invalid('Invalid parameters: media_source.source_type is not one of image_base64, image_url, multiple_image_base64, multiple_image_urls, video_id, pin_url.');
     }
+  }
+
+  /** A video pin's own cover, when the source names one: an image URL, base64 data, or a frame time. */
+  private async coverImage(source: Extract<MediaSource, { source_type: 'video_id' }>): Promise<{ keyFrameSeconds?: number; image?: ImageRow }> {
+    const given = [source.cover_image_url, source.cover_image_data, source.cover_image_key_frame_time].filter((v) => v !== undefined).length;
+    if (given > 1) throw errors.invalid('Invalid parameters: give one of media_source.cover_image_url, cover_image_data or cover_image_key_frame_time.');
+    if (source.cover_image_url !== undefined) {
+      return { image: await this.images.ingest(await this.fetchImage(source.cover_image_url, 'media_source.cover_image_url'), 'media_source.cover_image_url') };
+    }
+    if (source.cover_image_data !== undefined) {
+      if (!source.cover_image_content_type) throw errors.invalid('Invalid parameters: media_source.cover_image_content_type is required with cover_image_data.');
+      return { image: await this.images.ingest(decodeBase64(source.cover_image_data, 'media_source.cover_image_data'), 'media_source.cover_image_data') };
+    }
+    return source.cover_image_key_frame_time === undefined ? {} : { keyFrameSeconds: source.cover_image_key_frame_time };
   }
 
   async get(p: Principal, id: string): Promise<Pin> {
@@ -265,7 +287,7 @@ export class PinsService {
       id: newId, owner_id: p.user.id, board_id: board.id, board_section_id: section?.id ?? null,
       title: source.title, description: source.description, link: source.link, alt_text: source.alt_text,
       dominant_color: source.dominant_color, media_type: source.media_type, creative_type: source.creative_type,
-      parent_pin_id: source.id, created_at: new Date().toISOString(),
+      parent_pin_id: source.id, created_at: new Date().toISOString(), media_id: source.media_id,
     }, media.map((m) => ({ ...m, pin_id: newId })));
     return this.get(p, newId);
   }
@@ -285,6 +307,19 @@ export class PinsService {
     const media = await this.pins.media(rows.map((r) => r.id));
     const images = await this.images.byHashes([...media.values()].flat().map((m) => m.image_hash));
     const sizes = (m: PinMediaRow) => this.images.sizes(images.get(m.image_hash)!);
+    const videos = await this.media.byIds(rows.flatMap((r) => (r.media_id ? [r.media_id] : [])));
+    const mediaOf = (r: PinRow, items: PinMediaRow[]): PinMedia => {
+      if (r.media_type === 'multiple_images') {
+        return { media_type: 'multiple_images', items: items.map((m) => ({ item_type: 'image' as const, title: m.title, description: m.description, link: m.link, images: sizes(m) })) };
+      }
+      const images = sizes(items[0]!);
+      const video = r.media_type === 'video' && r.media_id ? videos.get(r.media_id) : undefined;
+      if (!video) return { media_type: 'image', images };
+      return {
+        media_type: 'video', images, cover_image_url: images.originals.url, video_url: this.media.videoUrl(video),
+        duration: video.duration_ms!, width: video.width!, height: video.height!,
+      };
+    };
     return rows.map((r) => {
       const items = media.get(r.id) ?? [];
       return {
@@ -304,9 +339,7 @@ export class PinsService {
         has_been_promoted: false,
         parent_pin_id: r.parent_pin_id,
         pin_metrics: null,
-        media: r.media_type === 'multiple_images'
-          ? { media_type: 'multiple_images', items: items.map((m) => ({ item_type: 'image' as const, title: m.title, description: m.description, link: m.link, images: sizes(m) })) }
-          : { media_type: 'image', images: sizes(items[0]!) },
+        media: mediaOf(r, items),
       };
     });
   }

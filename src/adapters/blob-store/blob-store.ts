@@ -12,14 +12,21 @@ export interface BlobObject {
   body: Readable;
 }
 
+/** A signed HTML-form POST (S3's browser upload): the URL and the fields to send before the file. */
+export interface UploadGrant { url: string; fields: Record<string, string> }
+
 export interface BlobStore {
   put(key: string, data: Buffer, contentType: string): Promise<void>;
+  /** Stores the contents of a local file (large media), without reading it into memory. The file is left in place. */
+  putFile(key: string, file: string, contentType: string): Promise<void>;
   /** Size and type without the bytes; null when there is no such key. */
   stat(key: string): Promise<{ size: number; contentType: string } | null>;
   get(key: string, range?: BlobRange): Promise<BlobObject | null>;
   /** Deleting a key that is not there is not an error. */
   delete(key: string): Promise<void>;
   describe(): string;
+  /** Stores that take browser uploads themselves (S3) sign one here; others leave it out. */
+  directUpload?(key: string, contentType: string, maxBytes: number, expires: Date): Promise<UploadGrant>;
 }
 
 /** Keys are slash-separated names of [A-Za-z0-9._-] segments; nothing that could climb out of a folder. */

@@ -1,7 +1,7 @@
 // Blob store of the embedded deployment: one file per key under <dataDir>/media. Writes go to a temporary
 // file that is renamed into place, so a reader never sees half an object and a crash leaves no torn file.
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { contentTypeOf, isValidKey, type BlobRange, type BlobStore } from './blob-store.js';
@@ -15,11 +15,19 @@ export class FsBlobStore implements BlobStore {
   }
 
   async put(key: string, data: Buffer): Promise<void> {
+    await this.atomically(key, (tmp) => writeFile(tmp, data, { flush: true }));
+  }
+
+  async putFile(key: string, source: string): Promise<void> {
+    await this.atomically(key, (tmp) => copyFile(source, tmp));
+  }
+
+  private async atomically(key: string, write: (tmp: string) => Promise<void>): Promise<void> {
     const file = this.file(key);
     await mkdir(path.dirname(file), { recursive: true });
     const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await writeFile(tmp, data, { flush: true });
+      await write(tmp);
       await rename(tmp, file);
     } catch (err) {
       await rm(tmp, { force: true });

@@ -41,7 +41,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('owner_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('board_id', 'text', (c) => c.notNull().references('boards.id').onDelete('cascade'))
-    // Pinterest deletes a section's pins with it; so do we.
+    // Deleting a section first moves its pins to the board (see PinsRepository.deleteSection); the cascade is a backstop.
     .addColumn('board_section_id', 'text', (c) => c.references('board_sections.id').onDelete('cascade'))
     .addColumn('title', 'text')
     .addColumn('description', 'text')
