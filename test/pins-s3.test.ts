@@ -8,6 +8,7 @@ import path from 'node:path';
 import S3rver from 's3rver';
 import sharp from 'sharp';
 import { api, FIXTURES, forEachDialect, startServer, type TestServer } from './helpers.js';
+import { settled, upload, type Registered } from './media-helpers.js';
 
 forEachDialect('pins with S3 storage', (dialect) => {
   let s: TestServer;
@@ -46,5 +47,13 @@ forEachDialect('pins with S3 storage', (dialect) => {
     assert.equal((await api(s.url, 'DELETE', `/v5/pins/${pin.data.id}`, { token })).status, 204);
     assert.equal(await s.ctx.blobs.stat(key), null);
     assert.equal((await fetch(url)).status, 404);
+  });
+
+  it('video uploads go straight to the bucket with a presigned POST, then process', async () => {
+    const reg = (await api(s.url, 'POST', '/v5/media', { token, json: { media_type: 'video' } })).data as Registered;
+    assert.ok(!reg.upload_url.startsWith(s.url), `upload_url ${reg.upload_url} is the bucket, not Corkboard`);
+    const res = await upload(reg, readFileSync(path.join(FIXTURES, 'sample-2s-320x240.mp4')));
+    assert.ok(res.status >= 200 && res.status < 300, `${res.status} ${res.text}`);
+    assert.equal((await settled(s.url, token, reg.media_id)).status, 'succeeded');
   });
 });

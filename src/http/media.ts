@@ -31,7 +31,6 @@ export function mediaRoutes(app: FastifyInstance, ctx: Context): void {
     if (req.headers['if-none-match'] === etag) return reply.code(304).send();
     const range = parseRange(req.headers.range, info.size);
     if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${info.size}`).send();
-    if (req.method === 'HEAD') return reply.header('content-length', info.size).send();
     const obj = await ctx.blobs.get(key, range ?? undefined);
     if (!obj) return missing();
     if (range) reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${obj.size}`);
