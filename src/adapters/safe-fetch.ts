@@ -3,9 +3,10 @@
 // public. The connection is made to the address that was checked (no second DNS lookup an attacker could
 // change), redirects are followed by hand and re-checked, and bodies are capped in size and time.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import http from 'node:http';
+import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { Transform } from 'node:stream';
 
 /** The fetch was refused or failed; `message` says why in words a client can act on. */
 export class FetchRefused extends Error {}
@@ -75,50 +76,80 @@ function checkUrl(raw: string, allowAddress: (address: string) => boolean): URL 
   return url;
 }
 
-function requestOnce(url: URL, opts: SafeFetchOptions, signal: AbortSignal): Promise<{ status: number; location?: string; contentType: string | null; body: Buffer }> {
+export interface OpenOptions extends SafeFetchOptions {
+  method?: 'GET' | 'HEAD';
+  /** false: answer a redirect itself (its Location is checked by whoever follows it). */
+  followRedirects?: boolean;
+}
+
+export interface OpenedResponse { status: number; url: string; headers: IncomingHttpHeaders; body: IncomingMessage }
+
+function requestOnce(url: URL, opts: OpenOptions, signal: AbortSignal): Promise<IncomingMessage> {
   const lib = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = lib.request(url, {
-      method: 'GET', signal, lookup: guardedLookup(opts.allowAddress), agent: false,
+      method: opts.method ?? 'GET', signal, lookup: guardedLookup(opts.allowAddress), agent: false,
       headers: { 'user-agent': 'Corkboard', accept: '*/*', ...opts.headers },
-    }, (res) => {
-      const status = res.statusCode ?? 0;
-      const location = res.headers.location;
-      if (status >= 300 && status < 400 && location) { res.resume(); return resolve({ status, location, contentType: null, body: Buffer.alloc(0) }); }
-      const declared = Number(res.headers['content-length'] ?? 0);
-      if (declared > opts.maxBytes) { res.destroy(); return reject(new FetchRefused(`the body is larger than ${opts.maxBytes} bytes`)); }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > opts.maxBytes) { res.destroy(); reject(new FetchRefused(`the body is larger than ${opts.maxBytes} bytes`)); return; }
-        chunks.push(chunk);
-      });
-      res.on('end', () => resolve({ status, contentType: res.headers['content-type'] ?? null, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    }, resolve);
     req.on('error', reject);
     req.end();
   });
 }
 
-/** GETs `raw`, following up to `maxRedirects` redirects, each re-checked. Throws FetchRefused with a reason. */
-export async function safeFetch(raw: string, opts: SafeFetchOptions): Promise<FetchedResponse> {
+function reason(err: unknown, signal: AbortSignal, timeoutMs: number): FetchRefused {
+  if (err instanceof FetchRefused) return err;
+  const cause = (err as { cause?: unknown }).cause;
+  if (cause instanceof FetchRefused) return cause;
+  if (signal.aborted) return new FetchRefused(`it did not answer within ${timeoutMs / 1000} seconds`);
+  return new FetchRefused(`it could not be reached (${(err as Error).message})`);
+}
+
+/**
+ * Opens `raw` and answers once the headers are in, following up to `maxRedirects` redirects (each re-checked).
+ * The body streams; `timeoutMs` bounds the whole exchange, body included. Throws FetchRefused with a reason.
+ */
+export async function safeOpen(raw: string, opts: OpenOptions): Promise<OpenedResponse> {
   const signal = AbortSignal.timeout(opts.timeoutMs);
   let url = checkUrl(raw, opts.allowAddress);
   for (let hop = 0; ; hop++) {
-    let res;
-    try {
-      res = await requestOnce(url, opts, signal);
-    } catch (err) {
-      if (err instanceof FetchRefused) throw err;
-      const cause = (err as { cause?: unknown }).cause;
-      if (cause instanceof FetchRefused) throw cause;
-      if (signal.aborted) throw new FetchRefused(`it did not answer within ${opts.timeoutMs / 1000} seconds`);
-      throw new FetchRefused(`it could not be reached (${(err as Error).message})`);
+    let res: IncomingMessage;
+    try { res = await requestOnce(url, opts, signal); } catch (err) { throw reason(err, signal, opts.timeoutMs); }
+    const status = res.statusCode ?? 0;
+    const location = res.headers.location;
+    if (status < 300 || status >= 400 || !location || opts.followRedirects === false) {
+      const declared = Number(res.headers['content-length'] ?? 0);
+      if (declared > opts.maxBytes && opts.method !== 'HEAD') { res.destroy(); throw new FetchRefused(`the body is larger than ${opts.maxBytes} bytes`); }
+      res.on('error', () => { /* reported to whoever reads the body */ });
+      return { status, url: url.toString(), headers: res.headers, body: res };
     }
-    if (!res.location) return { status: res.status, url: url.toString(), contentType: res.contentType, body: res.body };
+    res.resume();
     if (hop >= (opts.maxRedirects ?? 5)) throw new FetchRefused('it redirects too many times');
-    url = checkUrl(new URL(res.location, url).toString(), opts.allowAddress);
+    url = checkUrl(new URL(location, url).toString(), opts.allowAddress);
   }
+}
+
+/** A stream stage that fails once more than `max` bytes went through it. */
+export function byteCap(max: number): Transform {
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      done(size > max ? new FetchRefused(`the body is larger than ${max} bytes`) : null, chunk);
+    },
+  });
+}
+
+/** GETs `raw` into memory (at most maxBytes). */
+export async function safeFetch(raw: string, opts: SafeFetchOptions): Promise<FetchedResponse> {
+  const res = await safeOpen(raw, opts);
+  const chunks: Buffer[] = [];
+  try {
+    const capped = res.body.pipe(byteCap(opts.maxBytes));
+    res.body.on('error', (err) => capped.destroy(err)); // pipe() does not pass a source's error on
+    for await (const chunk of capped) chunks.push(chunk as Buffer);
+  } catch (err) {
+    res.body.destroy();
+    throw err instanceof FetchRefused ? err : new FetchRefused(`the body could not be read (${(err as Error).message})`);
+  }
+  return { status: res.status, url: res.url, contentType: res.headers['content-type'] ?? null, body: Buffer.concat(chunks) };
 }
