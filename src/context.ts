@@ -29,6 +29,9 @@ import { MediaRepository } from './repositories/media.js';
 import { SettingsRepository } from './repositories/settings.js';
 import { LocalUploads } from './services/local-uploads.js';
 import { MediaService } from './services/media.js';
+import { ApiKeysRepository } from './repositories/api-keys.js';
+import { DownloadsRepository } from './repositories/downloads.js';
+import { DownloadsService } from './services/downloads.js';
 import { BoardsRepository } from './repositories/boards.js';
 import { ImagesRepository } from './repositories/images.js';
 import { PinsRepository } from './repositories/pins.js';
@@ -55,6 +58,7 @@ export interface Context {
   sections: SectionsService;
   pins: PinsService;
   media: MediaService;
+  downloads: DownloadsService;
   /** Background jobs; the HTTP app starts the workers when it is ready and stops them when it closes. */
   jobs: JobQueue;
   close(): Promise<void>;
@@ -118,6 +122,10 @@ export async function createContext(config: Config): Promise<Context> {
     sections,
     pins: new PinsService(pinsRepo, boards, sections, images, media, imageFetcher(config), ids),
     media,
+    downloads: new DownloadsService(new ApiKeysRepository(db), new DownloadsRepository(db), blobs, jobs, {
+      pinterestOrigin: config.pinterestUpstream, allowAddress: config.allowPrivateNetworks ? allowAny : allowPublicOnly,
+      publicUrl: () => config.publicUrl, maxPins: 10_000, maxFileBytes: config.video.maxBytes, concurrency: 4,
+    }, ids),
     jobs,
     async close() {
       await jobs.stop();

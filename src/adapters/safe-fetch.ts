@@ -77,7 +77,8 @@ function checkUrl(raw: string, allowAddress: (address: string) => boolean): URL 
 }
 
 export interface OpenOptions extends SafeFetchOptions {
-  method?: 'GET' | 'HEAD';
+  method?: 'GET' | 'HEAD' | 'POST';
+  body?: Buffer;
   /** false: answer a redirect itself (its Location is checked by whoever follows it). */
   followRedirects?: boolean;
 }
@@ -92,7 +93,7 @@ function requestOnce(url: URL, opts: OpenOptions, signal: AbortSignal): Promise<
       headers: { 'user-agent': 'Corkboard', accept: '*/*', ...opts.headers },
     }, resolve);
     req.on('error', reject);
-    req.end();
+    req.end(opts.body);
   });
 }
 

@@ -6,6 +6,10 @@ import { ApiError } from '../lib/api-error.js';
 import { ORGANIC_SCOPES } from '../schemas/operations.js';
 import { parseScopes } from '../services/oauth.js';
 import { serve } from '../server.js';
+import { download } from './download.js';
+import { UnsupportedUrl } from '../downloader/urls.js';
+import { UpstreamError } from '../downloader/upstream.js';
+import { FetchRefused } from '../adapters/safe-fetch.js';
 
 const USAGE = `Usage: corkboard <command> [options]   (every command takes --data DIR; CORKBOARD_DATABASE_URL selects PostgreSQL)
 
@@ -13,6 +17,11 @@ const USAGE = `Usage: corkboard <command> [options]   (every command takes --dat
   user create NAME --password PW [--account-type PINNER|BUSINESS]
   app create --owner NAME --name APP --redirect-uri URI [--redirect-uri URI2 ...]
   token --user NAME --client-id ID [--scopes all|a,b,...]
+  apikey create --user NAME [--name LABEL] [--quota N]  an API key for the download API (N downloads per 24 h)
+  download URL [-o DIR] [--name TEMPLATE] [--only image|video|audio] [--zip] [--concurrency N]
+                                                      every media file of a pin, board, section, profile or
+                                                      pin.it link; TEMPLATE uses {pin_id} {n} {title} {section}
+                                                      {board} {type}, '/' makes folders (default {pin_id}_{n})
 `;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -81,7 +90,39 @@ const commands: Record<string, (args: string[]) => Promise<number | void>> = {
       return ctx.oauth.mint(app, await ctx.users.byUsername(username), scopes);
     }));
   },
+
+  async apikey(args) {
+    const { values, positionals } = parse(args, { user: { type: 'string' }, name: { type: 'string' }, quota: { type: 'string' } });
+    if (positionals[0] !== 'create') throw new UsageError('usage: corkboard apikey create --user NAME [--name LABEL] [--quota N]');
+    const username = required(values, 'user');
+    const quota = values.quota === undefined ? 1000 : Number(values.quota);
+    if (!Number.isInteger(quota) || quota < 1) throw new UsageError('--quota must be a whole number >= 1');
+    print(await withContext(configFrom(values), async (ctx) =>
+      ctx.downloads.createKey((await ctx.users.byUsername(username)).id, String(values.name ?? 'CLI key'), quota)));
+  },
+
+  async download(args) {
+    const { values, positionals } = parse(args, {
+      output: { type: 'string', short: 'o' }, name: { type: 'string' }, only: { type: 'string' }, zip: { type: 'boolean' }, concurrency: { type: 'string' },
+    });
+    if (positionals.length !== 1) throw new UsageError('usage: corkboard download URL [-o DIR] [--name TEMPLATE] [--only image|video|audio] [--zip] [--concurrency N]');
+    const only = values.only as string | undefined;
+    if (only !== undefined && !['image', 'video', 'audio'].includes(only)) throw new UsageError('--only must be image, video or audio');
+    const concurrency = values.concurrency === undefined ? 4 : Number(values.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError('--concurrency must be 1 to 32');
+    try {
+      const result = await download(positionals[0]!, loadConfig(process.env), {
+        outDir: String(values.output ?? '.'), ...(values.name ? { template: String(values.name) } : {}),
+        ...(only ? { only: only as 'image' } : {}), zip: values.zip === true, concurrency, maxPins: 100_000,
+      });
+      print(result);
+    } catch (err) {
+      if (err instanceof UnsupportedUrl || err instanceof UpstreamError || err instanceof FetchRefused) throw new UsageError(err.message);
+      throw err;
+    }
+  },
 };
+
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

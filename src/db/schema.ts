@@ -161,6 +161,30 @@ export interface JobsTable {
   updated_at: string;
 }
 
+export interface ApiKeysTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  webhook_secret: string;
+  daily_quota: number;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface DownloadsTable {
+  id: string;
+  api_key_id: string;
+  url: string;
+  callback_url: string | null;
+  status: 'loading' | 'done' | 'failed';
+  error: string | null;
+  result: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   counters: CountersTable;
   users: UsersTable;
@@ -177,4 +201,6 @@ export interface Database {
   settings: SettingsTable;
   media_uploads: MediaUploadsTable;
   jobs: JobsTable;
+  api_keys: ApiKeysTable;
+  downloads: DownloadsTable;
 }

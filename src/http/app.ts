@@ -13,6 +13,7 @@ import { sectionRoutes } from './v5/sections.js';
 import { pinRoutes } from './v5/pins.js';
 import { mediaRoutes } from './media.js';
 import { uploadRoutes } from './uploads.js';
+import { downloadApiRoutes } from './download-api.js';
 import { mediaApiRoutes } from './v5/media.js';
 import { oauthPageRoutes } from './web/oauth-page.js';
 import { homeRoutes } from './web/home.js';
@@ -44,6 +45,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   mediaRoutes(app, ctx);
   mediaApiRoutes(app, ctx);
   uploadRoutes(app, ctx);
+  downloadApiRoutes(app, ctx);
   // Workers run while the app serves: they start once it is ready and finish their jobs before it closes.
   app.addHook('onReady', () => ctx.jobs.start());
   app.addHook('preClose', () => ctx.jobs.stop());

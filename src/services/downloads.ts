@@ -1,0 +1,183 @@
+// The download API of the hosted Pinterest downloaders: submit a link with an API key, poll the uuid until the
+// files are ready. Each job is durable (the queue's table), fetches every media file behind the link into the blob
+// store, adds one ZIP for boards, sections and profiles, and POSTs the results to an optional callback, signed.
+import { createHmac, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { BlobStore } from '../adapters/blob-store/blob-store.js';
+import { contentTypeOf } from '../adapters/blob-store/blob-store.js';
+import type { JobQueue } from '../adapters/queue/queue.js';
+import { FetchRefused, safeOpen, type SafeFetchOptions } from '../adapters/safe-fetch.js';
+import { extract } from '../downloader/extract.js';
+import { fetchToFile } from '../downloader/fetch-file.js';
+import { planFiles, type PlannedFile } from '../downloader/plan.js';
+import { UpstreamError } from '../downloader/upstream.js';
+import { parseTarget, UnsupportedUrl } from '../downloader/urls.js';
+import { writeZip } from '../downloader/zip.js';
+import { ApiError, errors } from '../lib/api-error.js';
+import { randomToken, sha256 } from '../lib/secrets.js';
+import type { IdGenerator } from '../lib/ids.js';
+import type { ApiKeyRow, ApiKeysRepository } from '../repositories/api-keys.js';
+import type { DownloadsRepository } from '../repositories/downloads.js';
+
+export const DOWNLOAD_JOB = 'download.run';
+
+export interface DownloadSettings {
+  pinterestOrigin: string;
+  allowAddress: SafeFetchOptions['allowAddress'];
+  publicUrl: () => string;
+  maxPins: number;
+  maxFileBytes: number;
+  concurrency: number;
+}
+
+export interface DownloadResult {
+  url: string; type: PlannedFile['type']; width: number | null; height: number | null; filename: string;
+  pin_id: string; title: string | null; source_url: string; size: number;
+}
+
+const QUOTA_WINDOW_MS = 24 * 3600 * 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Runs `fn` over `items` with at most `n` at once. */
+async function eachLimit<T>(items: T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  }));
+}
+
+export class DownloadsService {
+  constructor(
+    private readonly keys: ApiKeysRepository,
+    private readonly repo: DownloadsRepository,
+    private readonly blobs: BlobStore,
+    private readonly queue: JobQueue,
+    private readonly settings: DownloadSettings,
+    private readonly ids: IdGenerator,
+  ) {
+    queue.register<{ id: string }>(DOWNLOAD_JOB, {
+      run: ({ id }) => this.run(id),
+      giveUp: async ({ id }, err) => { await this.fail(id, err.message); },
+    });
+  }
+
+  /** A new key for a user; the key itself is shown only here. */
+  async createKey(ownerId: string, name: string, dailyQuota: number): Promise<{ api_key: string; id: string; webhook_secret: string; daily_quota: number }> {
+    const key = randomToken('cbk_');
+    const row: ApiKeyRow = {
+      id: this.ids.next(), owner_id: ownerId, name, key_hash: sha256(key), key_prefix: key.slice(0, 10),
+      webhook_secret: randomToken('whsec_'), daily_quota: dailyQuota, created_at: new Date().toISOString(), revoked_at: null,
+    };
+    await this.keys.insert(row);
+    return { api_key: key, id: row.id, webhook_secret: row.webhook_secret, daily_quota: dailyQuota };
+  }
+
+  /** The key of an `Authorization` header: the bare key as the hosted APIs take it, or after Bearer/Token/Api-Key. */
+  async authenticate(header: string | undefined): Promise<ApiKeyRow> {
+    const key = (header ?? '').trim().replace(/^(?:Bearer|Token|Api-Key)\s+/i, '');
+    const row = key ? await this.keys.byHash(sha256(key)) : undefined;
+    if (!row) throw new ApiError(401, 2, 'Authentication failed: send your API key in the Authorization header.');
+    return row;
+  }
+
+  async submit(key: ApiKeyRow, url: unknown, callbackUrl: unknown): Promise<{ uuid: string }> {
+    if (typeof url !== 'string' || !url.trim()) throw errors.invalid('Invalid parameters: url is required.');
+    try { parseTarget(url, this.settings.pinterestOrigin); } catch (err) {
+      if (err instanceof UnsupportedUrl) throw errors.invalid(err.message);
+      throw err;
+    }
+    let callback: string | null = null;
+    if (callbackUrl !== undefined && callbackUrl !== null && callbackUrl !== '') {
+      const ok = typeof callbackUrl === 'string' && URL.canParse(callbackUrl) && /^https?:$/.test(new URL(callbackUrl).protocol);
+      if (!ok) throw errors.invalid('Invalid parameters: callback_url must be an http(s) URL.');
+      callback = callbackUrl as string;
+    }
+    const used = await this.repo.countSince(key.id, new Date(Date.now() - QUOTA_WINDOW_MS).toISOString());
+    if (used >= key.daily_quota) throw new ApiError(429, 8, `Quota spent: this key may submit ${key.daily_quota} downloads per 24 hours.`);
+    const id = randomUUID();
+    await this.repo.insert({ id, api_key_id: key.id, url: url.trim(), callback_url: callback, status: 'loading', error: null, result: null, created_at: new Date().toISOString(), finished_at: null });
+    await this.queue.enqueue(DOWNLOAD_JOB, { id }, { maxAttempts: 4 });
+    return { uuid: id };
+  }
+
+  async results(key: ApiKeyRow, uuid: unknown): Promise<Record<string, unknown>> {
+    if (typeof uuid !== 'string' || !uuid) throw errors.invalid('Invalid parameters: uuid is required.');
+    const row = UUID.test(uuid) ? await this.repo.byId(uuid) : undefined;
+    if (!row || row.api_key_id !== key.id) throw errors.notFound('No download with that uuid.');
+    if (row.status === 'loading') return { loading: true };
+    if (row.status === 'failed') return { loading: false, error: row.error, results: [] };
+    return { loading: false, ...(JSON.parse(row.result!) as Record<string, unknown>) };
+  }
+
+  private async fail(id: string, message: string): Promise<void> {
+    if (await this.repo.finish(id, { status: 'failed', error: message, result: null })) await this.notify(id);
+  }
+
+  /** The job: resolve the link, fetch every file into storage, then record and announce the results. */
+  private async run(id: string): Promise<void> {
+    const row = await this.repo.byId(id);
+    if (!row || row.status !== 'loading') return;
+    const s = this.settings;
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'corkboard-download-'));
+    const stored: string[] = [];
+    try {
+      const extracted = await extract(row.url, { pinterestOrigin: s.pinterestOrigin, allowAddress: s.allowAddress, maxPins: s.maxPins });
+      const files = planFiles(extracted);
+      if (!files.length) throw new UpstreamError('There is nothing to download behind that link.', false);
+      const results: DownloadResult[] = [];
+      await eachLimit(files, s.concurrency, async (f) => {
+        const local = path.join(dir, f.filename);
+        const size = await fetchToFile(f.source_url, local, { allowAddress: s.allowAddress, maxBytes: s.maxFileBytes, timeoutMs: 10 * 60_000 });
+        const key = `downloads/${id}/${f.filename}`;
+        await this.blobs.putFile(key, local, contentTypeOf(key));
+        stored.push(key);
+        results.push({ url: `${s.publicUrl()}/media/${key}`, type: f.type, width: f.width, height: f.height, filename: f.filename, pin_id: f.pin_id, title: f.title, source_url: f.source_url, size });
+      });
+      results.sort((a, b) => files.findIndex((f) => f.filename === a.filename) - files.findIndex((f) => f.filename === b.filename));
+      let zip: string | null = null;
+      if (extracted.kind !== 'pin') {
+        const zipFile = path.join(dir, 'all.zip');
+        await writeZip(zipFile, files.map((f) => ({ path: path.join(dir, f.filename), name: f.filename })));
+        const key = `downloads/${id}/all.zip`;
+        await this.blobs.putFile(key, zipFile, 'application/zip');
+        stored.push(key);
+        zip = `${s.publicUrl()}/media/${key}`;
+      }
+      const result = { kind: extracted.kind, title: extracted.title, count: results.length, results, zip };
+      if (await this.repo.finish(id, { status: 'done', error: null, result: JSON.stringify(result) })) await this.notify(id);
+      stored.length = 0; // they belong to the finished job now
+    } catch (err) {
+      const retryable = err instanceof UpstreamError ? err.retryable : !(err instanceof FetchRefused || err instanceof UnsupportedUrl);
+      if (retryable) throw err; // the queue tries again later; when it gives up, fail() records the reason
+      await this.fail(id, (err as Error).message);
+    } finally {
+      for (const key of stored) await this.blobs.delete(key); // nothing half-written survives a failed job
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * POSTs the outcome to the job's callback_url, signed: X-Corkboard-Signature is `sha256=` + the hex HMAC-SHA256
+   * of `<X-Corkboard-Timestamp>.<body>` under the key's webhook secret. Best effort: a failed callback is logged.
+   */
+  private async notify(id: string): Promise<void> {
+    const row = await this.repo.byId(id);
+    if (!row?.callback_url) return;
+    const key = await this.keys.byId(row.api_key_id);
+    if (!key) return;
+    const body = JSON.stringify({ uuid: row.id, url: row.url, ...(await this.results(key, row.id)) });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = createHmac('sha256', key.webhook_secret).update(`${timestamp}.${body}`).digest('hex');
+    try {
+      const res = await safeOpen(row.callback_url, {
+        method: 'POST', body: Buffer.from(body), allowAddress: this.settings.allowAddress, maxBytes: 1 << 20, timeoutMs: 10_000, followRedirects: false,
+        headers: { 'content-type': 'application/json', 'x-corkboard-timestamp': timestamp, 'x-corkboard-signature': `sha256=${signature}` },
+      });
+      res.body.resume();
+    } catch {
+      // the results stay available at /api/v1/results/; a receiver that was down can poll
+    }
+  }
+}
