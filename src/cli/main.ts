@@ -7,6 +7,7 @@ import { ORGANIC_SCOPES } from '../schemas/operations.js';
 import { parseScopes } from '../services/oauth.js';
 import { serve } from '../server.js';
 import { download } from './download.js';
+import { importBoard } from './import.js';
 import { UnsupportedUrl } from '../downloader/urls.js';
 import { UpstreamError } from '../downloader/upstream.js';
 import { FetchRefused } from '../adapters/safe-fetch.js';
@@ -22,6 +23,7 @@ const USAGE = `Usage: corkboard <command> [options]   (every command takes --dat
                                                       every media file of a pin, board, section, profile or
                                                       pin.it link; TEMPLATE uses {pin_id} {n} {title} {section}
                                                       {board} {type}, '/' makes folders (default {pin_id}_{n})
+  import URL --user NAME                              copy a board or section (sections, pins, media) here
 `;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -99,6 +101,19 @@ const commands: Record<string, (args: string[]) => Promise<number | void>> = {
     if (!Number.isInteger(quota) || quota < 1) throw new UsageError('--quota must be a whole number >= 1');
     print(await withContext(configFrom(values), async (ctx) =>
       ctx.downloads.createKey((await ctx.users.byUsername(username)).id, String(values.name ?? 'CLI key'), quota)));
+  },
+
+  async import(args) {
+    const { values, positionals } = parse(args, { user: { type: 'string' } });
+    if (positionals.length !== 1) throw new UsageError('usage: corkboard import URL --user NAME');
+    const username = required(values, 'user');
+    try {
+      print(await withContext(configFrom(values), async (ctx) =>
+        importBoard(ctx, positionals[0]!, await ctx.users.byUsername(username), (line) => process.stderr.write(`${line}\n`))));
+    } catch (err) {
+      if (err instanceof UnsupportedUrl || err instanceof UpstreamError || err instanceof FetchRefused) throw new UsageError(err.message);
+      throw err;
+    }
   },
 
   async download(args) {
