@@ -41,6 +41,9 @@ import { BoardsService } from './services/boards.js';
 import { ImagesService } from './services/images.js';
 import { PinsService, type FetchImage } from './services/pins.js';
 import { SectionsService } from './services/sections.js';
+import { PublicContentRepository } from './repositories/public-content.js';
+import { PublicContentService } from './services/public-content.js';
+import { PidgetsService } from './services/pidgets.js';
 
 export interface Context {
   config: Config;
@@ -59,6 +62,10 @@ export interface Context {
   pins: PinsService;
   media: MediaService;
   downloads: DownloadsService;
+  /** What anonymous viewers may see, in Pinterest's web shapes (web resources, widgets, short links, web pages). */
+  publicContent: PublicContentService;
+  /** The v3 widgets, on publicContent. */
+  pidgets: PidgetsService;
   /** Background jobs; the HTTP app starts the workers when it is ready and stops them when it closes. */
   jobs: JobQueue;
   close(): Promise<void>;
@@ -106,6 +113,8 @@ export async function createContext(config: Config): Promise<Context> {
     new MediaRepository(db), blobs, new LocalUploads(() => config.publicUrl, uploadSecret), images, jobs,
     videoTools(config.video), config.video, ids,
   );
+  const pins = new PinsService(pinsRepo, boards, sections, images, media, imageFetcher(config), ids);
+  const publicContent = new PublicContentService(new PublicContentRepository(db), boardsRepo, pinsRepo, new SectionsRepository(db), new UsersRepository(db), boards, pins, () => config.publicUrl);
   return {
     config,
     database,
@@ -120,7 +129,10 @@ export async function createContext(config: Config): Promise<Context> {
     images,
     boards,
     sections,
-    pins: new PinsService(pinsRepo, boards, sections, images, media, imageFetcher(config), ids),
+    pins,
+    publicContent,
+    // Widget answers are impressions; no events log to record them in yet (issue 5): pass its recorder here.
+    pidgets: new PidgetsService(publicContent, null),
     media,
     downloads: new DownloadsService(new ApiKeysRepository(db), new DownloadsRepository(db), blobs, jobs, {
       pinterestOrigin: config.pinterestUpstream, allowAddress: config.allowPrivateNetworks ? allowAny : allowPublicOnly,

@@ -9,6 +9,7 @@ describe('parseTarget', () => {
     ['https://www.pinterest.com/pin/1234567890/', { kind: 'pin', pinId: '1234567890', origin: UP }],
     ['https://www.pinterest.com/pin/spicy-gazpacho--99887766/', { kind: 'pin', pinId: '99887766' }],
     ['https://de.pinterest.com/pin/42/?utm_source=x', { kind: 'pin', pinId: '42', origin: UP }],
+    ['https://www.pinterest.com/pin/42/sent/?invite_code=abc&sender=1', { kind: 'pin', pinId: '42' }],
     ['https://pinterest.co.uk/alice/soups/', { kind: 'board', username: 'alice', board: 'soups', origin: UP }],
     ['https://br.pinterest.com/alice/soups/cold/', { kind: 'section', username: 'alice', board: 'soups', section: 'cold' }],
     ['https://www.pinterest.com.au/alice/', { kind: 'profile', username: 'alice' }],

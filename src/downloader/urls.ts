@@ -46,9 +46,9 @@ export function parseTarget(raw: string, pinterestOrigin: string): Target {
   }
   if (!parts.length || !parts.every((p) => SEGMENT.test(p))) throw bad();
   if (parts[0] === 'pin') {
-    // /pin/<id>/ and /pin/<slug>--<id>/
+    // /pin/<id>/ and /pin/<slug>--<id>/; pin.it links land on /pin/<id>/sent/?invite_code=...
     const id = parts[1]?.split('--').pop();
-    if (parts.length !== 2 || !id || !ID.test(id)) throw bad();
+    if (parts.length > 3 || (parts.length === 3 && parts[2] !== 'sent') || !id || !ID.test(id)) throw bad();
     return { kind: 'pin', origin, pinId: id };
   }
   if (RESERVED.has(parts[0]!)) throw bad();

@@ -17,6 +17,10 @@ import { downloadApiRoutes } from './download-api.js';
 import { mediaApiRoutes } from './v5/media.js';
 import { oauthPageRoutes } from './web/oauth-page.js';
 import { homeRoutes } from './web/home.js';
+import { resourceRoutes } from './web-resources/resources.js';
+import { shortLinkRoutes } from './web-resources/short-links.js';
+import { pidgetRoutes } from './v3/pidgets.js';
+import { publicPageRoutes } from './web/public-pages.js';
 
 export interface AppOptions { logger?: boolean }
 
@@ -51,5 +55,9 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   app.addHook('preClose', () => ctx.jobs.stop());
   oauthPageRoutes(app, ctx);
   homeRoutes(app, ctx);
+  resourceRoutes(app, ctx);
+  shortLinkRoutes(app, ctx);
+  pidgetRoutes(app, ctx);
+  publicPageRoutes(app, ctx); // catch-all web paths (/<user>/...): reserved first segments fall through to not-found
   return app;
 }

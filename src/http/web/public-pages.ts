@@ -1,0 +1,136 @@
+// Minimal server-rendered pages on Pinterest's web paths, so a link pasted from Corkboard (or one a short link
+// leads to) opens something a person can look at, and a downloader can be handed: /pin/<id>/ (also
+// /pin/<slug>--<id>/), /<user>/, /<user>/pins/, /<user>/<board>/, /<user>/<board>/<section>/. Anonymous:
+// PUBLIC boards and their pins only; everything else is the same 404 page. The React web app replaces these later.
+// These catch-all paths never shadow other routes: first segments in RESERVED (and every static route, which
+// the router prefers) go to the app's not-found handler instead.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Context } from '../../context.js';
+import { ApiError } from '../../lib/api-error.js';
+import { decodeBookmark, type PageRequest } from '../../lib/bookmark.js';
+import { shortCodeFor } from '../../lib/short-links.js';
+import type { WebBoard, WebPin, WebSection } from '../../services/public-content.js';
+import { escapeHtml, html, type Raw } from './html.js';
+
+/** First path segments that belong to other parts of the app (or are kept for them), never to a user name. */
+export const RESERVED = new Set([
+  'v1', 'v3', 'v5', 'oauth', 'media', 'uploads', 'assets', 'resource', 'url_shortener', 'api', 'login', 'logout',
+  'pin', 'pidgets', 'static', 'favicon.ico', 'robots.txt', 'health', 'healthz', 'settings', 'search', 'admin', 'app',
+]);
+
+const PAGE_PINS = 50;
+
+function layout(title: string, body: Raw): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · Corkboard</title>
+<style>
+body{font-family:system-ui,sans-serif;background:#fff;color:#211922;margin:0}
+header{padding:12px 24px;border-bottom:1px solid #eee}header a{color:#e60023;font-weight:700;text-decoration:none}
+main{max-width:1200px;margin:0 auto;padding:24px}h1{font-size:1.8rem;margin:0 0 8px}
+.muted{color:#666}.grid{columns:236px;column-gap:16px}.tile{break-inside:avoid;margin:0 0 16px;display:block;color:inherit;text-decoration:none}
+.tile img{width:100%;border-radius:16px;display:block}.tile span{display:block;font-size:.9rem;margin:4px 2px}
+.pin img,.pin video{max-width:100%;border-radius:16px;display:block;margin:0 0 12px}
+ul.links{list-style:none;padding:0}ul.links li{margin:6px 0}a{color:#0074e8}.more{display:inline-block;margin:16px 0}
+</style></head><body><header><a href="/">Corkboard</a></header><main>${body.value}</main></body></html>`;
+}
+
+const tile = (p: WebPin) => html`<a class="tile" href="/pin/${p.id}/"><img src="${p.images['236x'].url}" alt="${p.alt_text ?? p.title}" loading="lazy" width="${p.images['236x'].width}" height="${p.images['236x'].height}"><span>${p.title || p.description.slice(0, 80)}</span></a>`;
+
+const grid = (pins: WebPin[], bookmark: string | null, base: string) => html`<div class="grid">${pins.map(tile)}</div>
+${bookmark ? html`<a class="more" href="${base}?bookmark=${encodeURIComponent(bookmark)}">More pins</a>` : ''}`;
+
+function pinBody(pin: WebPin, publicUrl: string): Raw {
+  const media = pin.videos
+    ? html`<video controls preload="metadata" src="${pin.videos.video_list.V_720P.url}" poster="${pin.images['736x'].url}" width="${pin.videos.video_list.V_720P.width}" height="${pin.videos.video_list.V_720P.height}"></video>`
+    : pin.carousel_data
+      ? pin.carousel_data.carousel_slots.map((s) => html`<figure><a href="${s.images.orig.url}"><img src="${s.images['736x'].url}" alt="${s.title}"></a>${s.title || s.description ? html`<figcaption>${s.title} ${s.description}</figcaption>` : ''}</figure>`)
+      : html`<a href="${pin.images.orig.url}"><img src="${pin.images['736x'].url}" alt="${pin.alt_text ?? pin.title}" width="${pin.images['736x'].width}" height="${pin.images['736x'].height}"></a>`;
+  return html`<article class="pin">${media}
+<h1>${pin.title || 'Pin'}</h1>
+${pin.description ? html`<p>${pin.description}</p>` : ''}
+${pin.link && /^https?:\/\//i.test(pin.link) ? html`<p><a href="${pin.link}" rel="nofollow noopener">${pin.domain}</a></p>` : ''}
+<p class="muted">Saved by <a href="/${encodeURIComponent(pin.pinner.username)}/">${pin.pinner.full_name}</a> to <a href="${pin.board.url}">${pin.board.name}</a> · ${pin.created_at}</p>
+<p class="muted">Short link: <code>${publicUrl}/url_shortener/${shortCodeFor('pin', pin.id)}/redirect/</code> · <a href="${pin.images.orig.url}">original image</a>${pin.videos ? html` · <a href="${pin.videos.video_list.V_720P.url}">video</a>` : ''}</p>
+</article>`;
+}
+
+function boardHeader(board: WebBoard, publicUrl: string, section?: WebSection): Raw {
+  return html`<h1>${section ? section.title : board.name}</h1>
+${section ? html`<p class="muted">A section of <a href="${board.url}">${board.name}</a></p>` : board.description ? html`<p>${board.description}</p>` : ''}
+<p class="muted">By <a href="/${encodeURIComponent(board.owner.username)}/">${board.owner.full_name}</a> · ${section ? section.pin_count : board.pin_count} pins${section ? '' : html` · short link <code>${publicUrl}/url_shortener/${shortCodeFor('board', board.id)}/redirect/</code>`}</p>`;
+}
+
+export function publicPageRoutes(app: FastifyInstance, ctx: Context): void {
+  const pc = ctx.publicContent;
+  const publicUrl = () => ctx.config.publicUrl;
+
+  type Req = FastifyRequest<{ Params: Record<string, string>; Querystring: Record<string, unknown> }>;
+  const pageOf = (req: Req): PageRequest => {
+    const b = req.query.bookmark;
+    return { pageSize: PAGE_PINS, after: typeof b === 'string' && b ? decodeBookmark(b, 1) : null };
+  };
+
+  /** Renders `work`'s page; reserved first segments go to the app's not-found handler, unknown or private content to a 404 page. */
+  const view = (work: (req: Req) => Promise<{ title: string; body: Raw }>, guarded = true) => async (req: Req, reply: FastifyReply) => {
+    if (guarded && RESERVED.has((req.params.user ?? '').toLowerCase())) return reply.callNotFound();
+    try {
+      const { title, body } = await work(req);
+      return reply.type('text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(layout(title, body));
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status >= 500) throw err;
+      const title = err.status === 404 ? 'Not found' : 'Bad request';
+      return reply.code(err.status).type('text/html; charset=utf-8').send(layout(title, html`<h1>${title}</h1>
+<p>${err.status === 404 ? 'There is nothing here, or it is not public.' : err.message}</p>`));
+    }
+  };
+
+  const pin = view(async (req) => {
+    const id = (req.params.id ?? '').split('--').pop() ?? '';
+    const p = await pc.pin(id);
+    return { title: p.title || 'Pin', body: pinBody(p, publicUrl()) };
+  }, false);
+
+  const profile = view(async (req) => {
+    const user = await pc.user(await pc.userByName(req.params.user!));
+    const boards = await pc.userBoards(await pc.userByName(req.params.user!), { pageSize: 100, after: null });
+    return {
+      title: user.full_name,
+      body: html`<h1>${user.full_name}</h1><p class="muted">@${user.username} · ${user.pin_count} pins · ${user.board_count} boards</p>
+${user.about ? html`<p>${user.about}</p>` : ''}
+<p><a href="/${encodeURIComponent(user.username)}/pins/">All pins</a></p>
+<div class="grid">${boards.items.map((b) => html`<a class="tile" href="${b.url}">${b.image_cover_url ? html`<img src="${b.image_cover_url}" alt="" loading="lazy">` : ''}<span><b>${b.name}</b> · ${b.pin_count} pins</span></a>`)}</div>`,
+    };
+  });
+
+  const userPins = view(async (req) => {
+    const row = await pc.userByName(req.params.user!);
+    const page = await pc.userPins(row, pageOf(req));
+    const name = row.business_name || row.username;
+    return { title: `${name}'s pins`, body: html`<h1>Pins by <a href="/${encodeURIComponent(row.username)}/">${name}</a></h1>${grid(page.items, page.bookmark, `/${encodeURIComponent(row.username)}/pins/`)}` };
+  });
+
+  const board = view(async (req) => {
+    const row = await pc.boardRowBySlug(req.params.user!, req.params.board!);
+    const [b, sections, page] = await Promise.all([pc.board(row), pc.sections(row, { pageSize: 250, after: null }), pc.boardPins(row, pageOf(req))]);
+    return {
+      title: b.name,
+      body: html`${boardHeader(b, publicUrl())}
+${sections.items.length ? html`<ul class="links">${sections.items.map((s) => html`<li><a href="${b.url}${encodeURIComponent(s.slug)}/">${s.title}</a> <span class="muted">${s.pin_count} pins</span></li>`)}</ul>` : ''}
+${grid(page.items, page.bookmark, b.url)}`,
+    };
+  });
+
+  const section = view(async (req) => {
+    const found = await pc.sectionRowBySlug(req.params.user!, req.params.board!, req.params.section!);
+    const [b, s, page] = await Promise.all([pc.board(found.board), pc.section(found.section), pc.sectionPins(found.section, pageOf(req))]);
+    return { title: `${s.title} · ${b.name}`, body: html`${boardHeader(b, publicUrl(), s)}${grid(page.items, page.bookmark, `${b.url}${encodeURIComponent(s.slug)}/`)}` };
+  });
+
+  const both = (path: string, handler: ReturnType<typeof view>) => { app.get(path, handler); app.get(`${path}/`, handler); };
+  both('/pin/:id', pin);
+  both('/:user', profile);
+  both('/:user/pins', userPins);
+  both('/:user/:board', board);
+  both('/:user/:board/:section', section);
+}
