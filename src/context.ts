@@ -105,7 +105,9 @@ export async function createContext(config: Config): Promise<Context> {
   const pinsRepo = new PinsRepository(db);
   // publicUrl is read late: tests and `serve --port 0` learn the port only after listening.
   const images = new ImagesService(new ImagesRepository(db), { process: processImage, hash: contentHash, blobs }, () => config.publicUrl);
-  const boards = new BoardsService(boardsRepo, pinsRepo, images, ids);
+  const accounts = new AccountService(boardsRepo, pinsRepo, () => config.publicUrl);
+  const countsChanged = (userId: string) => accounts.countsChanged(userId);
+  const boards = new BoardsService(boardsRepo, pinsRepo, images, ids, countsChanged);
   const sections = new SectionsService(new SectionsRepository(db), pinsRepo, boards, ids);
   const jobs = new LocalJobQueue(new JobsRepository(db), ids, { ...config.jobs });
   const uploadSecret = await new SettingsRepository(db).getOrCreate('upload_signing_secret', () => randomToken());
@@ -113,7 +115,7 @@ export async function createContext(config: Config): Promise<Context> {
     new MediaRepository(db), blobs, new LocalUploads(() => config.publicUrl, uploadSecret), images, jobs,
     videoTools(config.video), config.video, ids,
   );
-  const pins = new PinsService(pinsRepo, boards, sections, images, media, imageFetcher(config), ids);
+  const pins = new PinsService(pinsRepo, boards, sections, images, media, imageFetcher(config), ids, countsChanged);
   const publicContent = new PublicContentService(new PublicContentRepository(db), boardsRepo, pinsRepo, new SectionsRepository(db), new UsersRepository(db), boards, pins, () => config.publicUrl);
   return {
     config,
@@ -125,7 +127,7 @@ export async function createContext(config: Config): Promise<Context> {
     sessions: new WebSessionsService(new WebSessionsRepository(db), users),
     rateLimiter,
     blobs,
-    accounts: new AccountService(boardsRepo, pinsRepo, () => config.publicUrl),
+    accounts,
     images,
     boards,
     sections,

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider, type SqliteDialectConfig } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
@@ -22,6 +22,26 @@ export interface DbHandle {
 // COUNT(*) and BIGINT come back from pg as strings; our counters fit in a JS number.
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
+/**
+ * better-sqlite3 with each statement prepared once per SQL text. Kysely prepares on every query, and preparing
+ * costs more than running the small indexed queries most requests make. Bounded, oldest dropped first.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 1000): SqliteDialectConfig['database'] {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+    close: () => { cache.clear(); sqlite.close(); },
+  } as SqliteDialectConfig['database'];
+}
+
 export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<DbHandle> {
   let handle: DbHandle;
   if (config.databaseUrl) {
@@ -36,7 +56,7 @@ export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl
     sqlite.pragma('synchronous = NORMAL'); // with WAL: durable across process crashes, fast commits
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000'); // the CLI and the server may write at the same time
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     handle = { db, capabilities: { fullText: 'fts5' }, describe: `sqlite ${file}`, close: () => db.destroy() };
   }
   try {

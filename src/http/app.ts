@@ -36,7 +36,6 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
     forceCloseConnections: 'idle',
   });
   registerErrorHandling(app);
-  await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart);
   registerApiAuth(app, ctx);
@@ -53,11 +52,15 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   // Workers run while the app serves: they start once it is ready and finish their jobs before it closes.
   app.addHook('onReady', () => ctx.jobs.start());
   app.addHook('preClose', () => ctx.jobs.stop());
-  oauthPageRoutes(app, ctx);
-  homeRoutes(app, ctx);
   resourceRoutes(app, ctx);
   shortLinkRoutes(app, ctx);
   pidgetRoutes(app, ctx);
-  publicPageRoutes(app, ctx); // catch-all web paths (/<user>/...): reserved first segments fall through to not-found
+  // Pages for people: only they carry cookies, so only their requests pay for parsing them.
+  await app.register(async (web) => {
+    await web.register(cookie);
+    oauthPageRoutes(web, ctx);
+    homeRoutes(web, ctx);
+    publicPageRoutes(web, ctx); // catch-all web paths (/<user>/...): reserved first segments fall through to not-found
+  });
   return app;
 }

@@ -52,6 +52,8 @@ export class BoardsService {
     private readonly pins: PinsRepository,
     private readonly images: ImagesService,
     private readonly ids: IdGenerator,
+    /** Told whose board or pin counts a write changed (the account's cached counts). */
+    private readonly countsChanged: (userId: string) => void = () => {},
   ) {}
 
   /** The board if the caller may see it, else 404 (a secret board of someone else does not exist for them). */
@@ -85,6 +87,7 @@ export class BoardsService {
       if (await this.boards.slugTaken(p.user.id, slug)) throw errors.conflict('A board with that name was created at the same time; try again.');
       throw err;
     }
+    this.countsChanged(p.user.id);
     return this.get(p, id);
   }
 
@@ -121,8 +124,9 @@ export class BoardsService {
   }
 
   async delete(p: Principal, id: string): Promise<void> {
-    await this.writable(p, id);
+    const board = await this.writable(p, id);
     await this.images.reclaim(await this.pins.deleteBoard(id));
+    this.countsChanged(board.owner_id);
   }
 
   /** Board rows in the spec's shape, with covers and thumbnails from their newest pins (one query for all). */

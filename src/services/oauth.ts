@@ -1,6 +1,7 @@
 // OAuth 2.0 as Pinterest runs it: authorization codes, refresh (with continuous refresh), client credentials,
 // revocation, and the bearer-token check every /v5 call goes through.
 import { errors, ApiError } from '../lib/api-error.js';
+import { TtlCache } from '../lib/ttl-cache.js';
 import { randomToken, sha256 } from '../lib/secrets.js';
 import type { IdGenerator } from '../lib/ids.js';
 import type { Config } from '../config.js';
@@ -42,7 +43,15 @@ export function parseScopes(raw: string | undefined, field = 'scope'): string[] 
 
 const invalidGrant = (message: string) => new ApiError(400, 1, message);
 
+/**
+ * Access tokens checked in the last few seconds, so a busy client costs no database read per call. A token revoked
+ * here leaves the cache at once; revoked through another instance, it may still pass here for PRINCIPAL_TTL_MS.
+ */
+const PRINCIPAL_TTL_MS = 5_000;
+
 export class OauthService {
+  private readonly principals = new TtlCache<Principal>(PRINCIPAL_TTL_MS, 10_000);
+
   constructor(
     private readonly repo: OauthRepository,
     private readonly ids: IdGenerator,
@@ -71,6 +80,7 @@ export class OauthService {
     if (row.used_at || !(await this.repo.useCode(hash, now))) {
       // RFC 6749 4.1.2: a code used twice may have been stolen; revoke what the first use issued.
       await this.repo.revokeFamily(row.family_id, now);
+      this.principals.clear(); // revocations are rare; dropping every cached token is simpler than finding the family's
       throw invalidGrant('Invalid authorization code: it was already used. Tokens issued with it have been revoked.');
     }
     if (row.expires_at <= now) throw invalidGrant('Invalid authorization code: it expired.');
@@ -117,15 +127,21 @@ export class OauthService {
     const now = new Date().toISOString();
     if (row.kind === 'refresh') await this.repo.revokeFamily(row.family_id, now);
     else await this.repo.revokeToken(row.id, now);
+    this.principals.clear();
   }
 
   /** The principal behind an Authorization header, or 401 (code 2). */
   async authenticate(authorization: string | undefined): Promise<Principal> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match) throw errors.authFailed('Authentication failed: send an access token as "Authorization: Bearer <token>".');
-    const row = await this.repo.liveAccessToken(sha256(match[1]!), new Date().toISOString());
+    const token = match[1]!;
+    const cached = this.principals.get(token);
+    if (cached) return cached;
+    const row = await this.repo.liveAccessToken(sha256(token), new Date().toISOString());
     if (!row) throw new ApiError(401, 2, 'Authentication failed: the access token is not valid, has expired or was revoked.');
-    return { user: row.user, appId: row.app_id, scopes: new Set(row.scopes.split(',')), grant: row.grant_type, tokenId: row.id };
+    const principal: Principal = { user: row.user, appId: row.app_id, scopes: new Set(row.scopes.split(',')), grant: row.grant_type, tokenId: row.id };
+    this.principals.set(token, principal, Date.parse(row.expires_at));
+    return principal;
   }
 
   private async issue(

@@ -117,6 +117,8 @@ export class PinsService {
     private readonly media: MediaService,
     private readonly fetchImage: FetchImage,
     private readonly ids: IdGenerator,
+    /** Told whose pin count a write changed (the account's cached counts). */
+    private readonly countsChanged: (userId: string) => void = () => {},
   ) {}
 
   /** The pin if the caller may see it, else 404. */
@@ -158,6 +160,7 @@ export class PinsService {
       creative_type: CREATIVE_TYPE[mediaType], parent_pin_id: null, created_at: new Date().toISOString(), media_id: mediaId,
     };
     await this.pins.create(pin, items.map((it, position) => ({ pin_id: id, position, image_hash: it.image.hash, title: it.title, description: it.description, link: it.link })));
+    this.countsChanged(p.user.id);
     return this.get(p, id);
   }
 
@@ -289,12 +292,14 @@ export class PinsService {
       dominant_color: source.dominant_color, media_type: source.media_type, creative_type: source.creative_type,
       parent_pin_id: source.id, created_at: new Date().toISOString(), media_id: source.media_id,
     }, media.map((m) => ({ ...m, pin_id: newId })));
+    this.countsChanged(p.user.id);
     return this.get(p, newId);
   }
 
   async delete(p: Principal, id: string): Promise<void> {
     const pin = await this.writable(p, id);
     await this.images.reclaim(await this.pins.delete(pin));
+    this.countsChanged(pin.owner_id);
   }
 
   private async page(p: Principal, rows: PinRow[], page: PageRequest): Promise<Page<Pin>> {

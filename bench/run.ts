@@ -1,0 +1,185 @@
+// `npm run bench`: Corkboard against a plain node:http baseline serving the same bytes, per scenario.
+// Servers run as child processes; the load (autocannon) runs here, so client and server never share a
+// thread — on a 2-core machine they do share the CPU, which the client CPU column makes visible.
+// Env: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (50),
+//      BENCH_SCENARIOS (comma-separated names, default all), BENCH_SKIP_BUILD=1, BENCH_CPU_PROF=DIR (profile Corkboard).
+import autocannon, { type Result } from 'autocannon';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, stopAll, watch, type Server } from './procs.js';
+import { scenarios, type Scenario, type Seed } from './scenarios.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+const DURATION = num('BENCH_DURATION', 10);
+const WARMUP = num('BENCH_WARMUP', 2);
+const CONNECTIONS = num('BENCH_CONNECTIONS', 50);
+const TARGET = 0.5; // Corkboard should keep at least half the baseline's throughput.
+const RATE_CATEGORIES = ['org_read', 'org_write', 'org_analytics', 'ads_read', 'ads_write', 'ads_analytics', 'default'];
+
+// Children get the caller's environment minus any CORKBOARD_* settings, so the bench always measures
+// the embedded SQLite set-up in its own temp dir, whatever the shell has exported.
+const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CORKBOARD_')));
+
+let dataDir = '';
+async function cleanup() {
+  await stopAll();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => { console.error(`\n${signal}: stopping servers`); void cleanup().finally(() => process.exit(130)); });
+}
+
+function build(): boolean {
+  if (process.env.BENCH_SKIP_BUILD === '1') return true;
+  console.error('building (npm run build)...');
+  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status === 0) return true;
+  // tsc still emits on type errors, so dist/ is current; say so rather than measure silently.
+  if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) throw new Error(`build failed and dist/ is missing:\n${r.stdout}${r.stderr}`);
+  console.error(`WARNING: build reported errors (dist/ emitted anyway):\n${(r.stdout + r.stderr).trim().split('\n').slice(-5).join('\n')}`);
+  return false;
+}
+
+/** Seeds a user, an app and an all-scopes token through the real CLI. */
+function cli(...args: string[]): Record<string, string> {
+  const out = execFileSync(process.execPath, ['bin/corkboard.js', ...args, '--data', dataDir], { cwd: ROOT, env: baseEnv, encoding: 'utf8' });
+  return JSON.parse(out) as Record<string, string>;
+}
+
+async function waitForRoot(url: string) {
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(url + '/')).status === 200) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`GET ${url}/ never answered 200`);
+}
+
+interface Figures {
+  server: string; reqPerSec: number; p50: number; p99: number; peakRssMb: number;
+  /** Percent of one core: the server, this (load) process, and everything else on the machine during the run. */
+  serverCpu: number; clientCpu: number; otherCpu: number;
+  /** Server CPU time per request: unlike req/s, barely moved by other load on a shared machine. */
+  cpuUsPerReq: number;
+  requests: number; problems: string[];
+}
+
+async function load(server: Server, sc: Scenario, token: string, expectBody: string | undefined): Promise<Figures> {
+  const opts = {
+    url: server.url + sc.path, method: sc.method, connections: CONNECTIONS,
+    headers: { authorization: `Bearer ${token}`, ...(sc.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(sc.body === undefined ? {} : { body: JSON.stringify(sc.body) }),
+    ...(expectBody === undefined ? {} : { expectBody }),
+  };
+  if (WARMUP > 0) await autocannon({ ...opts, duration: WARMUP }); // JIT, caches, connection set-up: not counted
+  const w = watch(server.child.pid!);
+  const cpu0 = process.cpuUsage();
+  const r: Result = await autocannon({ ...opts, duration: DURATION });
+  const clientSeconds = ((c) => (c.user + c.system) / 1e6)(process.cpuUsage(cpu0));
+  const { peakRssMb, cpuSeconds, machineSeconds, wallSeconds } = w.stop();
+  const pct = (seconds: number) => (100 * seconds) / wallSeconds;
+  const problems: string[] = [];
+  const wrongStatus = Object.entries(r.statusCodeStats).filter(([code]) => Number(code) !== sc.status);
+  if (wrongStatus.length) problems.push(`status ${wrongStatus.map(([c, s]) => `${c}x${s.count}`).join(' ')}`);
+  if (!r.requests.total) problems.push('no responses');
+  if (r.errors) problems.push(`${r.errors} errors`);
+  if (r.timeouts) problems.push(`${r.timeouts} timeouts`);
+  if (r.mismatches) problems.push(`${r.mismatches} bodies differed`);
+  return {
+    server: server.name, reqPerSec: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, peakRssMb,
+    serverCpu: pct(cpuSeconds), clientCpu: pct(clientSeconds), otherCpu: Math.max(0, pct(machineSeconds - cpuSeconds - clientSeconds)),
+    cpuUsPerReq: (1e6 * cpuSeconds) / Math.max(1, r.requests.total), requests: r.requests.total, problems,
+  };
+}
+
+function printTable(results: { scenario: string; corkboard: Figures; baseline: Figures; ratio: number }[], skipped: string[]) {
+  // autocannon records latency in whole milliseconds.
+  const head = ['scenario', 'server', 'req/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'CPU us/req', 'srv CPU%', 'client CPU%', 'other CPU%', 'requests', 'check'];
+  const rows = results.flatMap(({ scenario, corkboard, baseline }) => [corkboard, baseline].map((f) => [
+    scenario, f.server, f.reqPerSec.toFixed(0), String(f.p50), String(f.p99), f.peakRssMb.toFixed(1), f.cpuUsPerReq.toFixed(0),
+    f.serverCpu.toFixed(0), f.clientCpu.toFixed(0), f.otherCpu.toFixed(0), String(f.requests), f.problems.length ? `FAILED: ${f.problems.join('; ')}` : 'all ok',
+  ]));
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(`\n${CONNECTIONS} connections, ${DURATION}s measured after ${WARMUP}s warm-up, ${os.cpus().length} CPUs, node ${process.version}\n`);
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  rows.forEach((r) => console.log(line(r)));
+  console.log('');
+  for (const { scenario, corkboard, baseline, ratio } of results) {
+    const invalid = corkboard.problems.length || baseline.problems.length;
+    console.log(`${scenario}: corkboard/baseline req/s = ${(100 * ratio).toFixed(1)}% (target >= ${TARGET * 100}%) `
+      + (invalid ? 'INVALID RUN (responses failed the check)' : ratio >= TARGET ? 'PASS' : 'BELOW'));
+  }
+  skipped.forEach((s) => console.log(`skipped ${s}`));
+  const all = results.flatMap((r) => [r.corkboard, r.baseline]);
+  if (results.some((r) => r.baseline.clientCpu > 85)) {
+    console.log('note: client CPU near 100% on a baseline run: the load generator, not the baseline, may be the limit (the ratio is then flattering).');
+  }
+  if (all.some((f) => f.otherCpu > 20)) {
+    console.log('note: other processes used >20% CPU during a run: req/s and latency are noisy; CPU us/req is the steadier comparison.');
+  }
+}
+
+async function main() {
+  const buildOk = build();
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'corkboard-bench-'));
+  cli('user', 'create', 'bench', '--password', 'bench-password-1');
+  const { client_id } = cli('app', 'create', '--owner', 'bench', '--name', 'bench', '--redirect-uri', 'http://127.0.0.1/callback');
+  const { access_token: token } = cli('token', '--user', 'bench', '--client-id', client_id!, '--scopes', 'all');
+
+  const env: NodeJS.ProcessEnv = { ...baseEnv, CORKBOARD_LOG_LEVEL: 'warn' };
+  // Raise every per-user/app limit far beyond what a run can send, so the load measures work, not 429s.
+  for (const cat of RATE_CATEGORIES) env[`CORKBOARD_RATE_LIMIT_${cat.toUpperCase()}`] = '1000000000';
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const corkboard = await startServer('corkboard', [...prof, 'bin/corkboard.js', 'serve', '--port', '0', '--data', dataDir], env, ROOT);
+  await waitForRoot(corkboard.url);
+  const seed: Seed = { url: corkboard.url, token: token! };
+
+  const wanted = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
+  const results = [];
+  const skipped: string[] = [];
+  for (const sc of scenarios.filter((s) => !wanted || wanted.includes(s.name))) {
+    try { await sc.setup?.(seed); } catch (err) { skipped.push(`${sc.name}: setup failed: ${(err as Error).message}`); continue; }
+    // One reference request: its bytes are what the baseline replays and what load responses must equal.
+    const ref = await fetch(corkboard.url + sc.path, {
+      method: sc.method, headers: { authorization: `Bearer ${token}`, ...(sc.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(sc.body === undefined ? {} : { body: JSON.stringify(sc.body) }),
+    });
+    const body = await ref.text();
+    if (ref.status !== sc.status) { skipped.push(`${sc.name}: ${sc.method} ${sc.path} answered ${ref.status}, not ${sc.status}: ${body.slice(0, 200)}`); continue; }
+    console.error(`${sc.name}: corkboard...`);
+    const cb = await load(corkboard, sc, token!, sc.fixedBody ? body : undefined);
+    console.error(`${sc.name}: baseline...`);
+    const baseline = await startServer('baseline', ['bench/baseline-server.mjs'], {
+      ...baseEnv, BASELINE_BODY: body, BASELINE_STATUS: String(ref.status), BASELINE_CONTENT_TYPE: ref.headers.get('content-type') ?? 'application/json',
+    }, ROOT);
+    const bl = await load(baseline, sc, token!, sc.fixedBody ? body : undefined);
+    await baseline.stop();
+    results.push({ scenario: sc.name, corkboard: cb, baseline: bl, ratio: cb.reqPerSec / bl.reqPerSec });
+  }
+  await cleanup();
+
+  printTable(results, skipped);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const json = {
+    date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, connections: CONNECTIONS, durationSeconds: DURATION,
+    warmupSeconds: WARMUP, buildOk, target: TARGET, skipped,
+    scenarios: results.map(({ scenario, corkboard: c, baseline: b, ratio }) => ({
+      name: scenario, ratio: round(ratio), pass: ratio >= TARGET && !c.problems.length && !b.problems.length,
+      ...Object.fromEntries([c, b].map((f) => [f.server, Object.fromEntries(Object.entries(f).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]))])),
+    })),
+  };
+  console.log('\n' + JSON.stringify(json, null, 2));
+  // A run whose responses failed the check measured the wrong thing: fail loudly. BELOW is a result, not a failure.
+  if (results.some((r) => r.corkboard.problems.length || r.baseline.problems.length)) process.exitCode = 1;
+}
+
+main().catch(async (err) => {
+  console.error(`bench failed: ${(err as Error).stack ?? err}`);
+  await cleanup();
+  process.exitCode = 1;
+});
