@@ -50,18 +50,21 @@ export class BoardsRepository {
       .executeTakeFirstOrThrow().then((r) => Number(r.n));
   }
 
-  /** For each board, the first image of its newest pins (newest first, at most `perBoard`): covers and thumbnails. */
+  /**
+   * For each board, the first image of its newest pins (newest first, at most `perBoard`): covers and thumbnails.
+   * Each board's pins are read from its (board_id, id) index, newest first, `perBoard` rows each, however many
+   * pins the board holds.
+   */
   async coverImages(boardIds: string[], perBoard: number): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     if (!boardIds.length) return out;
-    const rows = await this.db.selectFrom((eb) => eb.selectFrom('pins as p')
+    const rows = await this.db.selectFrom('boards as b')
+      .innerJoin('pins as p', (j) => j.on('p.id', 'in', this.db.selectFrom('pins as newest').select('newest.id')
+        .where('newest.board_id', '=', sql.ref<string>('b.id')).orderBy('newest.id', 'desc').limit(perBoard)))
       .innerJoin('pin_media as m', (j) => j.onRef('m.pin_id', '=', 'p.id').on('m.position', '=', 0))
-      .select(['p.board_id', 'm.image_hash', sql<number>`row_number() over (partition by p.board_id order by p.id desc)`.as('rank')])
-      .where('p.board_id', 'in', boardIds)
-      .as('ranked'))
-      .select(['ranked.board_id', 'ranked.image_hash'])
-      .where('ranked.rank', '<=', perBoard)
-      .orderBy('ranked.board_id').orderBy('ranked.rank')
+      .select(['b.id as board_id', 'm.image_hash'])
+      .where('b.id', 'in', boardIds)
+      .orderBy('b.id').orderBy('p.id', 'desc')
       .execute();
     for (const r of rows) {
       const list = out.get(r.board_id) ?? [];
