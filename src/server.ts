@@ -12,10 +12,14 @@ export async function serve(config: Config): Promise<void> {
     closing ??= (async () => {
       app.log.info({ signal }, 'shutting down');
       const force = setTimeout(() => { app.log.error('in-flight requests did not finish in 10 s; exiting'); process.exit(1); }, 10_000).unref();
+      // A keep-alive connection whose request was in flight at close goes idle only afterwards; close such
+      // connections as they go idle, or close() would wait on them until the force timer.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
       try {
         await app.close(); // waits for in-flight requests
         await ctx.close();
       } finally {
+        clearInterval(sweep);
         clearTimeout(force);
       }
     })();

@@ -141,9 +141,13 @@ const commands: Record<string, (args: string[]) => Promise<number | void>> = {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    process.stderr.write(USAGE); // a mistake: the usage goes with the error, stdout stays empty
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE);
-    return name ? 0 : 2;
+    return 0;
   }
   const command = commands[name];
   if (!command) {
