@@ -114,10 +114,8 @@ forEachDialect('OAuth tokens', (dialect) => {
       assert.equal(refresh.size, 6);
     });
 
-    // KNOWN BUG (src/services/oauth.ts refresh): the check of the old refresh token and its revocation are two
-    // statements, so concurrent rotations of one token can all succeed (seen on PostgreSQL). Remove `todo` once
-    // the revocation is conditional (UPDATE ... WHERE revoked_at IS NULL, and refuse when no row changed).
-    it('concurrent continuous refreshes of one refresh token: only one succeeds', { todo: 'refresh rotation is not atomic' }, async () => {
+    // The old token's revocation is conditional, so concurrent rotations cannot all succeed.
+    it('concurrent continuous refreshes of one refresh token: only one succeeds', async () => {
       for (let round = 0; round < 5; round++) {
         const minted = await s.token(alice.username, client.client_id);
         const attempt = () => tokenRequest({ grant_type: 'refresh_token', refresh_token: minted.refresh_token!, continuous_refresh: 'true' });

@@ -36,8 +36,10 @@ export class OauthRepository {
       });
   }
 
-  async revokeToken(id: string, now: string): Promise<void> {
-    await this.db.updateTable('oauth_tokens').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  /** Revokes one token; false when it was already revoked (a concurrent caller got there first). */
+  async revokeToken(id: string, now: string): Promise<boolean> {
+    const res = await this.db.updateTable('oauth_tokens').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
   }
 
   async revokeFamily(familyId: string, now: string): Promise<void> {

@@ -103,7 +103,10 @@ export class OauthService {
       if (extra.length) throw errors.invalid(`scope asks for more than the refresh token holds: ${extra.join(', ')}`);
       scopes = asked.join(',');
     }
-    if (continuous) await this.repo.revokeToken(row.id, now); // rotation: the old refresh token is spent
+    // Rotation spends the old refresh token; the conditional revoke lets exactly one of concurrent rotations win.
+    if (continuous && !(await this.repo.revokeToken(row.id, now))) {
+      throw invalidGrant('Invalid refresh token: unknown, expired, revoked, or issued to another app.');
+    }
     return this.issue({ appId: app.id, userId: row.user_id, scopes, familyId: row.family_id }, 'refresh_token', continuous);
   }
 
