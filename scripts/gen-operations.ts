@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const specPath = process.argv[2] ?? fileURLToPath(new URL('../../shared/pinterest-api-v5.openapi.json', import.meta.url));
+const specPath = process.argv[2] ?? fileURLToPath(new URL('../spec/pinterest-api-v5.openapi.json', import.meta.url));
 const out = fileURLToPath(new URL('../src/schemas/operations.generated.ts', import.meta.url));
 const spec = JSON.parse(readFileSync(specPath, 'utf8'));
 

@@ -14,7 +14,7 @@ import { ORGANIC_SCOPES } from '../src/schemas/operations.js';
 export type Dialect = 'sqlite' | 'postgres';
 
 export const REPO_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-export const FIXTURES = path.resolve(REPO_ROOT, '..', 'shared', 'fixtures');
+export const FIXTURES = path.resolve(REPO_ROOT, 'test', 'fixtures');
 
 export function dialects(): Dialect[] {
   const wanted = (process.env.DIALECTS ?? 'sqlite').split(',').map((d) => d.trim());

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { sha256 } from '../src/lib/secrets.js';
 import { api, basic, forEachDialect, REPO_ROOT, startServer, type TestServer } from './helpers.js';
 
-const SPEC = JSON.parse(readFileSync(path.resolve(REPO_ROOT, '..', 'shared', 'pinterest-api-v5.openapi.json'), 'utf8'));
+const SPEC = JSON.parse(readFileSync(path.resolve(REPO_ROOT, 'spec', 'pinterest-api-v5.openapi.json'), 'utf8'));
 const CLIENT_CREDENTIALS_RESPONSE = SPEC.components.schemas.OauthAccessTokenResponseClientCredentials as {
   required: string[]; properties: Record<string, { type: string; enum?: string[] }>;
 };
