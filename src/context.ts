@@ -37,6 +37,8 @@ import { ImagesRepository } from './repositories/images.js';
 import { PinsRepository } from './repositories/pins.js';
 import { SectionsRepository } from './repositories/sections.js';
 import { AccountService } from './services/account.js';
+import { FollowsRepository } from './repositories/follows.js';
+import { FollowsService } from './services/follows.js';
 import { BoardsService } from './services/boards.js';
 import { ImagesService } from './services/images.js';
 import { PinsService, type FetchImage } from './services/pins.js';
@@ -56,6 +58,7 @@ export interface Context {
   rateLimiter: RateLimiter;
   blobs: BlobStore;
   accounts: AccountService;
+  follows: FollowsService;
   images: ImagesService;
   boards: BoardsService;
   sections: SectionsService;
@@ -105,7 +108,8 @@ export async function createContext(config: Config): Promise<Context> {
   const pinsRepo = new PinsRepository(db);
   // publicUrl is read late: tests and `serve --port 0` learn the port only after listening.
   const images = new ImagesService(new ImagesRepository(db), { process: processImage, hash: contentHash, blobs }, () => config.publicUrl);
-  const accounts = new AccountService(boardsRepo, pinsRepo, () => config.publicUrl);
+  const followsRepo = new FollowsRepository(db);
+  const accounts = new AccountService(boardsRepo, pinsRepo, followsRepo, () => config.publicUrl);
   const countsChanged = (userId: string) => accounts.countsChanged(userId);
   const boards = new BoardsService(boardsRepo, pinsRepo, images, ids, countsChanged);
   const sections = new SectionsService(new SectionsRepository(db), pinsRepo, boards, ids);
@@ -128,6 +132,7 @@ export async function createContext(config: Config): Promise<Context> {
     rateLimiter,
     blobs,
     accounts,
+    follows: new FollowsService(followsRepo, users, boardsRepo, boards, countsChanged),
     images,
     boards,
     sections,

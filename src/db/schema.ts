@@ -185,6 +185,9 @@ export interface DownloadsTable {
   finished_at: string | null;
 }
 
+export interface UserFollowsTable { follower_id: string; followee_id: string; created_at: string }
+export interface BoardFollowsTable { follower_id: string; board_id: string; created_at: string }
+
 export interface Database {
   counters: CountersTable;
   users: UsersTable;
@@ -202,5 +205,7 @@ export interface Database {
   media_uploads: MediaUploadsTable;
   jobs: JobsTable;
   api_keys: ApiKeysTable;
+  user_follows: UserFollowsTable;
+  board_follows: BoardFollowsTable;
   downloads: DownloadsTable;
 }

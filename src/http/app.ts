@@ -15,6 +15,7 @@ import { mediaRoutes } from './media.js';
 import { uploadRoutes } from './uploads.js';
 import { downloadApiRoutes } from './download-api.js';
 import { mediaApiRoutes } from './v5/media.js';
+import { followRoutes } from './v5/follows.js';
 import { oauthPageRoutes } from './web/oauth-page.js';
 import { homeRoutes } from './web/home.js';
 import { resourceRoutes } from './web-resources/resources.js';
@@ -47,6 +48,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   pinRoutes(app, ctx);
   mediaRoutes(app, ctx);
   mediaApiRoutes(app, ctx);
+  followRoutes(app, ctx);
   uploadRoutes(app, ctx);
   downloadApiRoutes(app, ctx);
   // Workers run while the app serves: they start once it is ready and finish their jobs before it closes.

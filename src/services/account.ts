@@ -1,6 +1,7 @@
 // The spec's Account object for a user. Counts are computed from stored rows, never invented.
 import { TtlCache } from '../lib/ttl-cache.js';
 import type { BoardsRepository } from '../repositories/boards.js';
+import type { FollowsRepository } from '../repositories/follows.js';
 import type { PinsRepository } from '../repositories/pins.js';
 import type { UserRow } from '../repositories/users.js';
 
@@ -26,25 +27,33 @@ export interface Account {
  */
 const COUNTS_TTL_MS = 5_000;
 
-export class AccountService {
-  private readonly counts = new TtlCache<{ boards: number; pins: number }>(COUNTS_TTL_MS, 10_000);
+interface Counts { boards: number; pins: number; followers: number; following: number }
 
-  constructor(private readonly boards: BoardsRepository, private readonly pins: PinsRepository, private readonly publicUrl: () => string) {}
+export class AccountService {
+  private readonly counts = new TtlCache<Counts>(COUNTS_TTL_MS, 10_000);
+
+  constructor(
+    private readonly boards: BoardsRepository,
+    private readonly pins: PinsRepository,
+    private readonly follows: FollowsRepository,
+    private readonly publicUrl: () => string,
+  ) {}
 
   countsChanged(userId: string): void {
     this.counts.delete(userId);
   }
 
-  private async countsOf(userId: string): Promise<{ boards: number; pins: number }> {
+  private async countsOf(userId: string): Promise<Counts> {
     const cached = this.counts.get(userId);
     if (cached) return cached;
-    const [boards, pins] = await Promise.all([this.boards.countByOwner(userId), this.pins.countByOwner(userId)]);
-    this.counts.set(userId, { boards, pins });
-    return { boards, pins };
+    const [boards, pins, follows] = await Promise.all([this.boards.countByOwner(userId), this.pins.countByOwner(userId), this.follows.counts(userId)]);
+    const counts = { boards, pins, ...follows };
+    this.counts.set(userId, counts);
+    return counts;
   }
 
   async get(user: UserRow): Promise<Account> {
-    const { boards: boardCount, pins: pinCount } = await this.countsOf(user.id);
+    const counts = await this.countsOf(user.id);
     return {
       id: user.id,
       username: user.username,
@@ -53,11 +62,11 @@ export class AccountService {
       website_url: user.website_url,
       about: user.about,
       business_name: user.business_name,
-      board_count: boardCount,
-      pin_count: pinCount,
-      // follows and view events are not recorded by this version: nobody follows anyone and nothing was viewed yet
-      follower_count: 0,
-      following_count: 0,
+      board_count: counts.boards,
+      pin_count: counts.pins,
+      follower_count: counts.followers,
+      following_count: counts.following,
+      // views are not recorded yet (they arrive with the analytics event log): nothing has been viewed
       monthly_views: 0,
     };
   }
