@@ -39,6 +39,8 @@ import { SectionsRepository } from './repositories/sections.js';
 import { AccountService } from './services/account.js';
 import { FollowsRepository } from './repositories/follows.js';
 import { FollowsService } from './services/follows.js';
+import { WebsitesRepository } from './repositories/websites.js';
+import { WebsitesService } from './services/websites.js';
 import { BoardsService } from './services/boards.js';
 import { ImagesService } from './services/images.js';
 import { PinsService, type FetchImage } from './services/pins.js';
@@ -59,6 +61,7 @@ export interface Context {
   blobs: BlobStore;
   accounts: AccountService;
   follows: FollowsService;
+  websites: WebsitesService;
   images: ImagesService;
   boards: BoardsService;
   sections: SectionsService;
@@ -114,6 +117,7 @@ export async function createContext(config: Config): Promise<Context> {
   const boards = new BoardsService(boardsRepo, pinsRepo, images, ids, countsChanged);
   const sections = new SectionsService(new SectionsRepository(db), pinsRepo, boards, ids);
   const jobs = new LocalJobQueue(new JobsRepository(db), ids, { ...config.jobs });
+  const websiteSecret = await new SettingsRepository(db).getOrCreate('website_verification_secret', () => randomToken());
   const uploadSecret = await new SettingsRepository(db).getOrCreate('upload_signing_secret', () => randomToken());
   const media = new MediaService(
     new MediaRepository(db), blobs, new LocalUploads(() => config.publicUrl, uploadSecret), images, jobs,
@@ -132,6 +136,7 @@ export async function createContext(config: Config): Promise<Context> {
     rateLimiter,
     blobs,
     accounts,
+    websites: new WebsitesService(new WebsitesRepository(db), websiteSecret, { allowAddress: config.allowPrivateNetworks ? allowAny : allowPublicOnly }),
     follows: new FollowsService(followsRepo, users, boardsRepo, boards, countsChanged),
     images,
     boards,

@@ -46,6 +46,9 @@ export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl
   let handle: DbHandle;
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // An idle connection the server drops (restart, failover, pg_terminate_backend) is only discarded: the pool
+    // opens a new one when needed. Without a listener, that 'error' would end the process.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL dropped an idle connection: ${err.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     handle = { db, capabilities: { fullText: 'tsvector' }, describe: 'postgresql', close: () => db.destroy() };
   } else {

@@ -188,6 +188,8 @@ export interface DownloadsTable {
 export interface UserFollowsTable { follower_id: string; followee_id: string; created_at: string }
 export interface BoardFollowsTable { follower_id: string; board_id: string; created_at: string }
 
+export interface UserWebsitesTable { user_id: string; website: string; verified_at: string }
+
 export interface Database {
   counters: CountersTable;
   users: UsersTable;
@@ -206,6 +208,7 @@ export interface Database {
   jobs: JobsTable;
   api_keys: ApiKeysTable;
   user_follows: UserFollowsTable;
+  user_websites: UserWebsitesTable;
   board_follows: BoardFollowsTable;
   downloads: DownloadsTable;
 }

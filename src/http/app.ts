@@ -16,6 +16,7 @@ import { uploadRoutes } from './uploads.js';
 import { downloadApiRoutes } from './download-api.js';
 import { mediaApiRoutes } from './v5/media.js';
 import { followRoutes } from './v5/follows.js';
+import { websiteRoutes } from './v5/websites.js';
 import { oauthPageRoutes } from './web/oauth-page.js';
 import { homeRoutes } from './web/home.js';
 import { resourceRoutes } from './web-resources/resources.js';
@@ -49,6 +50,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   mediaRoutes(app, ctx);
   mediaApiRoutes(app, ctx);
   followRoutes(app, ctx);
+  websiteRoutes(app, ctx);
   uploadRoutes(app, ctx);
   downloadApiRoutes(app, ctx);
   // Workers run while the app serves: they start once it is ready and finish their jobs before it closes.

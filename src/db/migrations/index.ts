@@ -5,6 +5,7 @@ import * as boardsSectionsPins from './2026-11-23-0002-boards-sections-pins.js';
 import * as mediaAndJobs from './2026-11-23-0003-media-and-jobs.js';
 import * as follows from './2026-11-23-0004-follows.js';
 import * as apiKeysAndDownloads from './2026-11-23-0005-api-keys-and-downloads.js';
+import * as websites from './2026-11-23-0006-websites.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-accounts-and-oauth': accountsAndOauth,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0003-media-and-jobs': mediaAndJobs,
   '2026-11-23-0004-follows': follows,
   '2026-11-23-0005-api-keys-and-downloads': apiKeysAndDownloads,
+  '2026-11-23-0006-websites': websites,
 };
