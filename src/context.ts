@@ -45,9 +45,14 @@ import { BoardsService } from './services/boards.js';
 import { ImagesService } from './services/images.js';
 import { PinsService, type FetchImage } from './services/pins.js';
 import { SectionsService } from './services/sections.js';
+import { SearchRepository } from './repositories/search.js';
+import { SearchService } from './services/search.js';
 import { PublicContentRepository } from './repositories/public-content.js';
 import { PublicContentService } from './services/public-content.js';
 import { PidgetsService } from './services/pidgets.js';
+import { EventsRepository } from './repositories/events.js';
+import { EventsService, type Viewer } from './services/events.js';
+import { AnalyticsService } from './services/analytics.js';
 
 export interface Context {
   config: Config;
@@ -66,12 +71,16 @@ export interface Context {
   boards: BoardsService;
   sections: SectionsService;
   pins: PinsService;
+  search: SearchService;
   media: MediaService;
   downloads: DownloadsService;
   /** What anonymous viewers may see, in Pinterest's web shapes (web resources, widgets, short links, web pages). */
   publicContent: PublicContentService;
   /** The v3 widgets, on publicContent. */
   pidgets: PidgetsService;
+  /** Recorded activity (saves, impressions, clicks, video plays) behind analytics. */
+  events: EventsService;
+  analytics: AnalyticsService;
   /** Background jobs; the HTTP app starts the workers when it is ready and stops them when it closes. */
   jobs: JobQueue;
   close(): Promise<void>;
@@ -123,7 +132,14 @@ export async function createContext(config: Config): Promise<Context> {
     new MediaRepository(db), blobs, new LocalUploads(() => config.publicUrl, uploadSecret), images, jobs,
     videoTools(config.video), config.video, ids,
   );
-  const pins = new PinsService(pinsRepo, boards, sections, images, media, imageFetcher(config), ids, countsChanged);
+  const events = new EventsService(new EventsRepository(db), ids);
+  // A save is acknowledged once the pin exists; its analytics event is recorded after, and never undoes it.
+  const recordSave = async (actorId: string, pinId: string, appType: Viewer['appType']) => {
+    await events.record({ userId: actorId, appType, viewerKey: actorId, bot: false }, [{ pinId, type: 'SAVE' }], 'api')
+      .catch((err: Error) => process.emitWarning(`SAVE of pin ${pinId} not recorded: ${err.message}`));
+  };
+  const pins = new PinsService(pinsRepo, boards, sections, images, media, imageFetcher(config), ids, countsChanged, recordSave);
+  const websitesRepo = new WebsitesRepository(db);
   const publicContent = new PublicContentService(new PublicContentRepository(db), boardsRepo, pinsRepo, new SectionsRepository(db), new UsersRepository(db), boards, pins, () => config.publicUrl);
   return {
     config,
@@ -136,15 +152,17 @@ export async function createContext(config: Config): Promise<Context> {
     rateLimiter,
     blobs,
     accounts,
-    websites: new WebsitesService(new WebsitesRepository(db), websiteSecret, { allowAddress: config.allowPrivateNetworks ? allowAny : allowPublicOnly }),
+    websites: new WebsitesService(websitesRepo, websiteSecret, { allowAddress: config.allowPrivateNetworks ? allowAny : allowPublicOnly }),
     follows: new FollowsService(followsRepo, users, boardsRepo, boards, countsChanged),
     images,
     boards,
     sections,
     pins,
+    search: new SearchService(new SearchRepository(db, database.capabilities.fullText), pins, boards),
     publicContent,
-    // Widget answers are impressions; no events log to record them in yet (issue 5): pass its recorder here.
-    pidgets: new PidgetsService(publicContent, null),
+    pidgets: new PidgetsService(publicContent, (pinIds, viewer) => events.record(viewer, pinIds.map((pinId) => ({ pinId, type: 'IMPRESSION' as const })), 'widget')),
+    events,
+    analytics: new AnalyticsService(new EventsRepository(db), pins, websitesRepo),
     media,
     downloads: new DownloadsService(new ApiKeysRepository(db), new DownloadsRepository(db), blobs, jobs, {
       pinterestOrigin: config.pinterestUpstream, allowAddress: config.allowPrivateNetworks ? allowAny : allowPublicOnly,

@@ -6,7 +6,9 @@ import { ApiError } from '../lib/api-error.js';
 import { ORGANIC_SCOPES } from '../schemas/operations.js';
 import { parseScopes } from '../services/oauth.js';
 import { serve } from '../server.js';
+import { existsSync } from 'node:fs';
 import { download } from './download.js';
+import { ImportRejected, importEventsFile } from '../services/events-import.js';
 import { importBoard } from './import.js';
 import { UnsupportedUrl } from '../downloader/urls.js';
 import { UpstreamError } from '../downloader/upstream.js';
@@ -24,6 +26,9 @@ const USAGE = `Usage: corkboard <command> [options]   (every command takes --dat
                                                       pin.it link; TEMPLATE uses {pin_id} {n} {title} {section}
                                                       {board} {type}, '/' makes folders (default {pin_id}_{n})
   import URL --user NAME                              copy a board or section (sections, pins, media) here
+  events import FILE.ndjson                           load analytics events, one JSON object a line:
+                                                      {"pin_id","type","at","app_type","actor","value","id"};
+                                                      the whole file or nothing (bad lines are listed)
 `;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -113,6 +118,23 @@ const commands: Record<string, (args: string[]) => Promise<number | void>> = {
     } catch (err) {
       if (err instanceof UnsupportedUrl || err instanceof UpstreamError || err instanceof FetchRefused) throw new UsageError(err.message);
       throw err;
+    }
+  },
+
+  async events(args) {
+    const { values, positionals } = parse(args, {});
+    if (positionals[0] !== 'import' || positionals.length !== 2) throw new UsageError('usage: corkboard events import FILE.ndjson');
+    const file = positionals[1]!;
+    if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
+    try {
+      print(await withContext(configFrom(values), (ctx) => importEventsFile(file, ctx.events, (names) => ctx.users.idsByUsername(names))));
+    } catch (err) {
+      if (!(err instanceof ImportRejected)) throw err;
+      const shown = err.problems.slice(0, 100);
+      for (const p of shown) process.stderr.write(p.line ? `${file}:${p.line}: ${p.message}\n` : `${file}: ${p.message}\n`);
+      if (err.problems.length > shown.length) process.stderr.write(`... and ${err.problems.length - shown.length} more bad lines\n`);
+      process.stderr.write(`corkboard events import: ${err.message}\n`);
+      return 1;
     }
   },
 

@@ -111,6 +111,8 @@ export interface PinsTable {
   created_at: string;
   /** The video upload of a video pin. */
   media_id: string | null;
+  /** Lower-cased host of `link`, kept by PinsRepository: claimed-website analytics match on it. */
+  link_host: string | null;
 }
 
 export interface PinMediaTable {
@@ -190,6 +192,42 @@ export interface BoardFollowsTable { follower_id: string; board_id: string; crea
 
 export interface UserWebsitesTable { user_id: string; website: string; verified_at: string }
 
+export type AppType = 'MOBILE' | 'TABLET' | 'WEB';
+
+export interface EventsTable {
+  id: string;
+  pin_id: string;
+  actor_id: string | null;
+  type: string;
+  app_type: AppType;
+  /** Where it was recorded: api, web, widget, beacon, import. */
+  source: string;
+  /** VIDEO_WATCH: milliseconds watched; 0 for the rest. */
+  value: number;
+  at: string;
+  dedupe_key: string | null;
+}
+
+/** Per pin, day (UTC) and app type: one counter column per recorded metric, kept as events arrive. */
+export interface PinDailyMetricsTable {
+  pin_id: string;
+  day: string;
+  app_type: AppType;
+  impression: number;
+  save: number;
+  pin_click: number;
+  outbound_click: number;
+  profile_visit: number;
+  user_follow: number;
+  video_start: number;
+  video_mrc_view: number;
+  video_10s_view: number;
+  video_q95_view: number;
+  video_watch_ms: number;
+  comments: number;
+  reactions: number;
+}
+
 export interface Database {
   counters: CountersTable;
   users: UsersTable;
@@ -211,4 +249,6 @@ export interface Database {
   user_websites: UserWebsitesTable;
   board_follows: BoardFollowsTable;
   downloads: DownloadsTable;
+  events: EventsTable;
+  pin_daily_metrics: PinDailyMetricsTable;
 }

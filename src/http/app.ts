@@ -16,7 +16,10 @@ import { uploadRoutes } from './uploads.js';
 import { downloadApiRoutes } from './download-api.js';
 import { mediaApiRoutes } from './v5/media.js';
 import { followRoutes } from './v5/follows.js';
+import { searchRoutes } from './v5/search.js';
 import { websiteRoutes } from './v5/websites.js';
+import { analyticsRoutes } from './v5/analytics.js';
+import { eventRoutes } from './web/events.js';
 import { oauthPageRoutes } from './web/oauth-page.js';
 import { homeRoutes } from './web/home.js';
 import { resourceRoutes } from './web-resources/resources.js';
@@ -50,7 +53,9 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   mediaRoutes(app, ctx);
   mediaApiRoutes(app, ctx);
   followRoutes(app, ctx);
+  searchRoutes(app, ctx);
   websiteRoutes(app, ctx);
+  analyticsRoutes(app, ctx);
   uploadRoutes(app, ctx);
   downloadApiRoutes(app, ctx);
   // Workers run while the app serves: they start once it is ready and finish their jobs before it closes.
@@ -64,6 +69,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
     await web.register(cookie);
     oauthPageRoutes(web, ctx);
     homeRoutes(web, ctx);
+    eventRoutes(web, ctx);
     publicPageRoutes(web, ctx); // catch-all web paths (/<user>/...): reserved first segments fall through to not-found
   });
   return app;

@@ -7,6 +7,14 @@ import type { PinMediaTable, PinsTable, Privacy } from '../db/schema.js';
 import type { PageRequest } from '../lib/bookmark.js';
 
 export type PinRow = PinsTable & { board_privacy: Privacy; board_owner_username: string };
+/** A pin as written: columns the repository derives (link_host) are its own business. */
+export type NewPin = Omit<PinsTable, 'link_host'>;
+
+/** The lower-cased host of a link, or null. */
+export function linkHost(link: string | null | undefined): string | null {
+  if (!link) return null;
+  try { return new URL(link).host.toLowerCase() || null; } catch { return null; }
+}
 export type PinMediaRow = PinMediaTable;
 
 export interface PinListFilter {
@@ -31,9 +39,9 @@ export class PinsRepository {
     await trx.updateTable('boards').set((eb) => ({ pin_count: eb('pin_count', '+', delta), board_pins_modified_at: now })).where('id', '=', boardId).execute();
   }
 
-  async create(pin: PinsTable, media: PinMediaRow[]): Promise<void> {
+  async create(pin: NewPin, media: PinMediaRow[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('pins').values(pin).execute();
+      await trx.insertInto('pins').values({ ...pin, link_host: linkHost(pin.link) }).execute();
       if (media.length) await trx.insertInto('pin_media').values(media).execute();
       await this.touchBoard(trx, pin.board_id, 1, pin.created_at);
     });
@@ -82,7 +90,8 @@ export class PinsRepository {
   async update(pin: PinRow, patch: Partial<Pick<PinsTable, 'title' | 'description' | 'link' | 'alt_text' | 'board_id' | 'board_section_id'>>, media: Array<Pick<PinMediaRow, 'position' | 'title' | 'description' | 'link'>> = []): Promise<void> {
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
-      if (Object.keys(patch).length) await trx.updateTable('pins').set(patch).where('id', '=', pin.id).execute();
+      const row = patch.link === undefined ? patch : { ...patch, link_host: linkHost(patch.link) };
+      if (Object.keys(row).length) await trx.updateTable('pins').set(row).where('id', '=', pin.id).execute();
       for (const m of media) {
         await trx.updateTable('pin_media').set({ title: m.title, description: m.description, link: m.link }).where('pin_id', '=', pin.id).where('position', '=', m.position).execute();
       }

@@ -2,6 +2,7 @@
 // user's latest pins, and how many pins link to a URL. Anonymous, like every public read (public-content.ts).
 // Every pin a widget answer shows counts as an impression: one batched call per answer, best effort.
 import { errors } from '../lib/api-error.js';
+import type { Viewer } from './events.js';
 import type { ImageDetails } from './images.js';
 import type { PublicContentService, WebBoard, WebPin, WebUser, WebUserRef, WebVideos } from './public-content.js';
 
@@ -38,8 +39,8 @@ export type PidgetBoard = Pick<WebBoard, 'id' | 'name' | 'url' | 'description' |
 export type PidgetUser = Pick<WebUser, 'id' | 'username' | 'full_name' | 'profile_url' | 'image_small_url' | 'image_medium_url' | 'about' | 'pin_count' | 'follower_count'>;
 export interface PidgetSection { id: string; title: string; slug: string; pin_count: number }
 
-/** Records that these pins were shown (an IMPRESSION each). Failures are swallowed by the caller. */
-export type ImpressionRecorder = (pinIds: string[], source: string) => Promise<void>;
+/** Records that these pins were shown to a viewer (an IMPRESSION each). Failures are swallowed by the caller. */
+export type ImpressionRecorder = (pinIds: string[], viewer: Viewer) => Promise<unknown>;
 
 /** Most pins a board, section or user widget shows: its newest ones. */
 export const WIDGET_PINS = 50;
@@ -89,10 +90,10 @@ export class PidgetsService {
   }
 
   /** Counts the pins of a widget answer as shown. Never throws, never delays the answer. */
-  recordShown(pins: Array<{ id: string; error?: string }>, source: string): void {
+  recordShown(pins: Array<{ id: string; error?: string }>, viewer: Viewer): void {
     const ids = pins.filter((p) => !p.error).map((p) => p.id);
     if (!ids.length || !this.impressions) return;
-    this.impressions(ids, source).catch(() => { /* analytics are best effort; the widget answer stands */ });
+    this.impressions(ids, viewer).catch(() => { /* analytics are best effort; the widget answer stands */ });
   }
 
   private async user(id: string, username: string): Promise<PidgetUser> {

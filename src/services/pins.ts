@@ -1,11 +1,11 @@
 // Pins: create from every image media source, read, list with the documented filters, change, move, save
 // and delete, with the privacy of the board they are on and the spec's Pin shape.
-import type { PinsTable } from '../db/schema.js';
+import type { AppType, PinsTable } from '../db/schema.js';
 import { errors } from '../lib/api-error.js';
 import { toPage, type Page, type PageRequest } from '../lib/bookmark.js';
 import { isId, type IdGenerator } from '../lib/ids.js';
 import { pinterestTime } from '../lib/time.js';
-import type { PinMediaRow, PinRow, PinsRepository } from '../repositories/pins.js';
+import type { NewPin, PinMediaRow, PinRow, PinsRepository } from '../repositories/pins.js';
 import type { ImageRow } from '../repositories/images.js';
 import type { BoardsService } from './boards.js';
 import type { ImageSizes, ImagesService } from './images.js';
@@ -119,6 +119,8 @@ export class PinsService {
     private readonly ids: IdGenerator,
     /** Told whose pin count a write changed (the account's cached counts). */
     private readonly countsChanged: (userId: string) => void = () => {},
+    /** Told that a user saved a pin (a SAVE in the pin's analytics). */
+    private readonly onSave: (actorId: string, pinId: string, appType: AppType) => Promise<void> = async () => {},
   ) {}
 
   /** The pin if the caller may see it, else 404. */
@@ -154,7 +156,7 @@ export class PinsService {
     if (input.parent_pin_id) throw errors.invalid('Invalid parameters: parent_pin_id is set by saving a pin (POST /v5/pins/{pin_id}/save), not on create.');
     const { items, mediaType, mediaId } = await this.ingest(p, input.media_source);
     const id = this.ids.next();
-    const pin: PinsTable = {
+    const pin: NewPin = {
       id, owner_id: p.user.id, board_id: board.id, board_section_id: section?.id ?? null, title, description, link, alt_text: altText,
       dominant_color: color ?? items[0]!.image.dominant_color, media_type: mediaType,
       creative_type: CREATIVE_TYPE[mediaType], parent_pin_id: null, created_at: new Date().toISOString(), media_id: mediaId,
@@ -281,7 +283,7 @@ export class PinsService {
   }
 
   /** Saves (repins) a visible pin to one of the caller's boards: a new pin with parent_pin_id set. */
-  async save(p: Principal, id: string, boardId: string | null | undefined, sectionId: string | null | undefined): Promise<Pin> {
+  async save(p: Principal, id: string, boardId: string | null | undefined, sectionId: string | null | undefined, appType: AppType = 'WEB'): Promise<Pin> {
     const source = await this.visible(p, id);
     const { board, section } = await this.target(p, boardId ?? undefined, sectionId);
     const media = (await this.pins.media([source.id])).get(source.id) ?? [];
@@ -293,6 +295,7 @@ export class PinsService {
       parent_pin_id: source.id, created_at: new Date().toISOString(), media_id: source.media_id,
     }, media.map((m) => ({ ...m, pin_id: newId })));
     this.countsChanged(p.user.id);
+    await this.onSave(p.user.id, source.id, appType);
     return this.get(p, newId);
   }
 

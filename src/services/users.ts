@@ -10,7 +10,7 @@ export type AccountType = 'PINNER' | 'BUSINESS';
 const USERNAME = /^[A-Za-z0-9_]{3,30}$/;
 const RESERVED = new Set(['api', 'oauth', 'login', 'logout', 'pin', 'pins', 'resource', 'url_shortener', 'v1', 'v3', 'v5', 'media',
   'static', 'assets', 'settings', 'developers', 'search', 'about', 'admin', 'help', 'ideas', 'today', 'business', 'upload', 'uploads',
-  'downloads', 'analytics', 'favicon', 'robots', 'www', 'corkboard']);
+  'downloads', 'analytics', 'events', 'favicon', 'robots', 'www', 'corkboard']);
 
 export interface NewUser {
   username: string;
@@ -58,6 +58,11 @@ export class UsersService {
     const user = await this.users.byUsername(username);
     if (!user) throw errors.userNotFound();
     return user;
+  }
+
+  /** Ids of the named users that exist, by lower-cased username. */
+  idsByUsername(usernames: string[]): Promise<Map<string, string>> {
+    return this.users.idsByUsername(usernames);
   }
 
   /** The user for a username and password, or null: one answer for both "no such user" and "wrong password". */

@@ -6,6 +6,8 @@ import * as mediaAndJobs from './2026-11-23-0003-media-and-jobs.js';
 import * as follows from './2026-11-23-0004-follows.js';
 import * as apiKeysAndDownloads from './2026-11-23-0005-api-keys-and-downloads.js';
 import * as websites from './2026-11-23-0006-websites.js';
+import * as search from './2026-11-23-0007-search.js';
+import * as analytics from './2026-11-23-0008-analytics.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-accounts-and-oauth': accountsAndOauth,
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0004-follows': follows,
   '2026-11-23-0005-api-keys-and-downloads': apiKeysAndDownloads,
   '2026-11-23-0006-websites': websites,
+  '2026-11-23-0007-search': search,
+  '2026-11-23-0008-analytics': analytics,
 };

@@ -11,6 +11,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../context.js';
 import { ApiError, errors } from '../../lib/api-error.js';
+import { viewerOf } from '../viewer.js';
 
 /**
  * A JSONP callback: a dotted JavaScript name, optionally with numeric indexes, which is what Pinterest's own
@@ -53,13 +54,13 @@ function failure(reply: FastifyReply, err: ApiError, callback: string | undefine
 export function pidgetRoutes(app: FastifyInstance, ctx: Context): void {
   const pidgets = ctx.pidgets;
   /** Runs one widget call: validates callback=, renders success or failure, records what was shown. */
-  const widget = (work: (params: Params, q: Query) => Promise<{ data: unknown; shown: Array<{ id: string; error?: string }> }>, source: string) =>
+  const widget = (work: (params: Params, q: Query) => Promise<{ data: unknown; shown: Array<{ id: string; error?: string }> }>) =>
     async (req: FastifyRequest<{ Params: Params; Querystring: Query }>, reply: FastifyReply) => {
       let callback: string | undefined;
       try {
         callback = callbackOf(req.query);
         const { data, shown } = await work(req.params, req.query);
-        pidgets.recordShown(shown, source);
+        pidgets.recordShown(shown, viewerOf(req));
         return send(reply, 200, { status: 'success', code: 0, message: 'ok', data }, callback);
       } catch (err) {
         if (err instanceof ApiError) return failure(reply, err, err.status === 400 && !callback ? undefined : callback);
@@ -72,19 +73,19 @@ export function pidgetRoutes(app: FastifyInstance, ctx: Context): void {
     ['/v3/pidgets/pins/info', widget(async (_p, q) => {
       const data = await pidgets.pinsInfo(one(q, 'pin_ids') ?? '');
       return { data, shown: data };
-    }, 'widget_pin')],
+    })],
     ['/v3/pidgets/boards/:user/:board/pins', widget(async (p) => {
       const data = await pidgets.board(p.user!, p.board!);
       return { data, shown: data.pins };
-    }, 'widget_board')],
+    })],
     ['/v3/pidgets/sections/:user/:board/:section/pins', widget(async (p) => {
       const data = await pidgets.section(p.user!, p.board!, p.section!);
       return { data, shown: data.pins };
-    }, 'widget_section')],
+    })],
     ['/v3/pidgets/users/:user/pins', widget(async (p) => {
       const data = await pidgets.userPins(p.user!);
       return { data, shown: data.pins };
-    }, 'widget_user')],
+    })],
   ];
   for (const [path, handler] of routes) {
     app.get(path, handler);

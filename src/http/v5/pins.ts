@@ -4,6 +4,7 @@ import type { Context } from '../../context.js';
 import { pageRequest } from '../../lib/bookmark.js';
 import { CREATIVE_TYPES, MediaSourceBranches, PinCreate, PinGetQuery, PinListQuery, PinParams, PinSave, PinUpdate } from '../../schemas/pins.js';
 import type { CreativeType, MediaSource, PinInput } from '../../services/pins.js';
+import { appTypeOf } from '../../services/events.js';
 import { principalOf } from '../plugins/api-auth.js';
 import { apiRoute } from './route.js';
 import { check, enumList, refusePinMetrics } from './validate.js';
@@ -45,6 +46,6 @@ export function pinRoutes(app: FastifyInstance, ctx: Context): void {
 
   apiRoute(app, 'pins/save', { params: PinParams, body: PinSave }, async (req, reply) => {
     const body = (req.body ?? {}) as Static<typeof PinSave>;
-    return reply.code(201).send(await ctx.pins.save(principalOf(req), (req.params as Params).pin_id, body.board_id, body.board_section_id));
+    return reply.code(201).send(await ctx.pins.save(principalOf(req), (req.params as Params).pin_id, body.board_id, body.board_section_id, appTypeOf(req.headers['user-agent'])));
   });
 }

@@ -11,11 +11,14 @@ import { decodeBookmark, type PageRequest } from '../../lib/bookmark.js';
 import { shortCodeFor } from '../../lib/short-links.js';
 import type { WebBoard, WebPin, WebSection } from '../../services/public-content.js';
 import { escapeHtml, html, type Raw } from './html.js';
+import type { LiveEvent } from '../../services/events.js';
+import { viewerOf } from '../viewer.js';
+import { SESSION_COOKIE } from './oauth-page.js';
 
 /** First path segments that belong to other parts of the app (or are kept for them), never to a user name. */
 export const RESERVED = new Set([
   'v1', 'v3', 'v5', 'oauth', 'media', 'uploads', 'assets', 'resource', 'url_shortener', 'api', 'login', 'logout',
-  'pin', 'pidgets', 'static', 'favicon.ico', 'robots.txt', 'health', 'healthz', 'settings', 'search', 'admin', 'app',
+  'pin', 'pidgets', 'events', 'static', 'favicon.ico', 'robots.txt', 'health', 'healthz', 'settings', 'search', 'admin', 'app',
 ]);
 
 const PAGE_PINS = 50;
@@ -42,18 +45,31 @@ ${bookmark ? html`<a class="more" href="${base}?bookmark=${encodeURIComponent(bo
 
 function pinBody(pin: WebPin, publicUrl: string): Raw {
   const media = pin.videos
-    ? html`<video controls preload="metadata" src="${pin.videos.video_list.V_720P.url}" poster="${pin.images['736x'].url}" width="${pin.videos.video_list.V_720P.width}" height="${pin.videos.video_list.V_720P.height}"></video>`
+    ? html`<video data-pin="${pin.id}" controls preload="metadata" src="${pin.videos.video_list.V_720P.url}" poster="${pin.images['736x'].url}" width="${pin.videos.video_list.V_720P.width}" height="${pin.videos.video_list.V_720P.height}"></video>`
     : pin.carousel_data
       ? pin.carousel_data.carousel_slots.map((s) => html`<figure><a href="${s.images.orig.url}"><img src="${s.images['736x'].url}" alt="${s.title}"></a>${s.title || s.description ? html`<figcaption>${s.title} ${s.description}</figcaption>` : ''}</figure>`)
       : html`<a href="${pin.images.orig.url}"><img src="${pin.images['736x'].url}" alt="${pin.alt_text ?? pin.title}" width="${pin.images['736x'].width}" height="${pin.images['736x'].height}"></a>`;
   return html`<article class="pin">${media}
 <h1>${pin.title || 'Pin'}</h1>
 ${pin.description ? html`<p>${pin.description}</p>` : ''}
-${pin.link && /^https?:\/\//i.test(pin.link) ? html`<p><a href="${pin.link}" rel="nofollow noopener">${pin.domain}</a></p>` : ''}
+${pin.link && /^https?:\/\//i.test(pin.link) ? html`<p><a href="/events/outbound/${pin.id}/" rel="nofollow noopener">${pin.domain}</a></p>` : ''}
 <p class="muted">Saved by <a href="/${encodeURIComponent(pin.pinner.username)}/">${pin.pinner.full_name}</a> to <a href="${pin.board.url}">${pin.board.name}</a> · ${pin.created_at}</p>
 <p class="muted">Short link: <code>${publicUrl}/url_shortener/${shortCodeFor('pin', pin.id)}/redirect/</code> · <a href="${pin.images.orig.url}">original image</a>${pin.videos ? html` · <a href="${pin.videos.video_list.V_720P.url}">video</a>` : ''}</p>
-</article>`;
+</article>${pin.videos ? PLAYER_BEACON : ''}`;
 }
+
+/** Tells analytics a video started, and how long it played per page view (VIDEO_START, VIDEO_WATCH). */
+const PLAYER_BEACON = html`<script>(function(){var v=document.querySelector('video[data-pin]');if(!v)return;
+var pin=v.getAttribute('data-pin'),started=false,watched=0,last=null;
+function id(){return Date.now().toString(36)+Math.random().toString(36).slice(2,12)}
+function send(e){var b=JSON.stringify({events:e});if(!(navigator.sendBeacon&&navigator.sendBeacon('/events/beacon',b)))fetch('/events/beacon',{method:'POST',body:b,keepalive:true,headers:{'content-type':'application/json'}})}
+v.addEventListener('play',function(){if(!started){started=true;send([{id:id(),type:'VIDEO_START',pin_id:pin}])}last=v.currentTime});
+v.addEventListener('timeupdate',function(){if(last!==null&&!v.paused){var d=v.currentTime-last;if(d>0&&d<1.5)watched+=d;last=v.currentTime}});
+function flush(){if(watched>0){send([{id:id(),type:'VIDEO_WATCH',pin_id:pin,watched_ms:Math.round(watched*1000)}]);watched=0}}
+v.addEventListener('pause',function(){last=null});v.addEventListener('ended',function(){last=null;flush();started=false});
+addEventListener('pagehide',flush);})();</script>`;
+
+const shown = (pins: WebPin[]): LiveEvent[] => pins.map((p) => ({ pinId: p.id, type: 'IMPRESSION' }));
 
 function boardHeader(board: WebBoard, publicUrl: string, section?: WebSection): Raw {
   return html`<h1>${section ? section.title : board.name}</h1>
@@ -72,10 +88,15 @@ export function publicPageRoutes(app: FastifyInstance, ctx: Context): void {
   };
 
   /** Renders `work`'s page; reserved first segments go to the app's not-found handler, unknown or private content to a 404 page. */
-  const view = (work: (req: Req) => Promise<{ title: string; body: Raw }>, guarded = true) => async (req: Req, reply: FastifyReply) => {
+  const view = (work: (req: Req) => Promise<{ title: string; body: Raw; activity?: LiveEvent[] }>, guarded = true) => async (req: Req, reply: FastifyReply) => {
     if (guarded && RESERVED.has((req.params.user ?? '').toLowerCase())) return reply.callNotFound();
     try {
-      const { title, body } = await work(req);
+      const { title, body, activity } = await work(req);
+      // What the page shows is activity for analytics (impressions, a pin opened): recorded, never in the way.
+      if (activity?.length) {
+        const user = await ctx.sessions.user(req.cookies[SESSION_COOKIE]).catch(() => null);
+        await ctx.events.record(viewerOf(req, user?.id ?? null), activity, 'web').catch((err: Error) => req.log.warn({ err }, 'page activity not recorded'));
+      }
       return reply.type('text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(layout(title, body));
     } catch (err) {
       if (!(err instanceof ApiError) || err.status >= 500) throw err;
@@ -88,7 +109,7 @@ export function publicPageRoutes(app: FastifyInstance, ctx: Context): void {
   const pin = view(async (req) => {
     const id = (req.params.id ?? '').split('--').pop() ?? '';
     const p = await pc.pin(id);
-    return { title: p.title || 'Pin', body: pinBody(p, publicUrl()) };
+    return { title: p.title || 'Pin', body: pinBody(p, publicUrl()), activity: [{ pinId: p.id, type: 'PIN_CLICK' }] };
   }, false);
 
   const profile = view(async (req) => {
@@ -107,7 +128,7 @@ ${user.about ? html`<p>${user.about}</p>` : ''}
     const row = await pc.userByName(req.params.user!);
     const page = await pc.userPins(row, pageOf(req));
     const name = row.business_name || row.username;
-    return { title: `${name}'s pins`, body: html`<h1>Pins by <a href="/${encodeURIComponent(row.username)}/">${name}</a></h1>${grid(page.items, page.bookmark, `/${encodeURIComponent(row.username)}/pins/`)}` };
+    return { title: `${name}'s pins`, body: html`<h1>Pins by <a href="/${encodeURIComponent(row.username)}/">${name}</a></h1>${grid(page.items, page.bookmark, `/${encodeURIComponent(row.username)}/pins/`)}`, activity: shown(page.items) };
   });
 
   const board = view(async (req) => {
@@ -118,13 +139,14 @@ ${user.about ? html`<p>${user.about}</p>` : ''}
       body: html`${boardHeader(b, publicUrl())}
 ${sections.items.length ? html`<ul class="links">${sections.items.map((s) => html`<li><a href="${b.url}${encodeURIComponent(s.slug)}/">${s.title}</a> <span class="muted">${s.pin_count} pins</span></li>`)}</ul>` : ''}
 ${grid(page.items, page.bookmark, b.url)}`,
+      activity: shown(page.items),
     };
   });
 
   const section = view(async (req) => {
     const found = await pc.sectionRowBySlug(req.params.user!, req.params.board!, req.params.section!);
     const [b, s, page] = await Promise.all([pc.board(found.board), pc.section(found.section), pc.sectionPins(found.section, pageOf(req))]);
-    return { title: `${s.title} · ${b.name}`, body: html`${boardHeader(b, publicUrl(), s)}${grid(page.items, page.bookmark, `${b.url}${encodeURIComponent(s.slug)}/`)}` };
+    return { title: `${s.title} · ${b.name}`, body: html`${boardHeader(b, publicUrl(), s)}${grid(page.items, page.bookmark, `${b.url}${encodeURIComponent(s.slug)}/`)}`, activity: shown(page.items) };
   });
 
   const both = (path: string, handler: ReturnType<typeof view>) => { app.get(path, handler); app.get(`${path}/`, handler); };
