@@ -124,6 +124,19 @@ forEachDialect('analytics', (dialect) => {
       assert.equal((await get(`/v5/pins/${pin.one}/analytics?start_date=${day(-90)}&end_date=${day(0)}&metric_types=IMPRESSION`)).status, 200);
     });
 
+    it('pin_metrics=true gives the owner the last 90 days and the lifetime', async () => {
+      const res = await get(`/v5/pins/${pin.one}?pin_metrics=true`);
+      assert.equal(res.status, 200, JSON.stringify(res.data));
+      assert.deepEqual(res.data.pin_metrics, {
+        '90d': { pin_click: 4, impression: 19, clickthrough: 1 },
+        lifetime_metrics: { pin_click: 4, impression: 19, clickthrough: 1, reaction: 2, comment: 1 },
+      });
+      assert.equal((await get(`/v5/pins/${pin.one}`)).data.pin_metrics, null);
+      assert.equal((await get(`/v5/pins/${pin.one}?pin_metrics=true`, tokenB)).data.pin_metrics, null); // not theirs
+      const listed = (await get('/v5/pins?pin_metrics=true')).data.items.find((p: { id: string }) => p.id === pin.two);
+      assert.deepEqual(listed.pin_metrics['90d'], { pin_click: 1, impression: 6, clickthrough: 2 });
+    });
+
     it('is the owner\'s: another user gets 403 on a public pin, 404 on a secret one', async () => {
       assert.equal((await get(`/v5/pins/${pin.one}/analytics?${range}&metric_types=IMPRESSION`, tokenB)).status, 403);
       assert.equal((await get(`/v5/pins/${pin.secret}/analytics?${range}&metric_types=IMPRESSION`, tokenB)).status, 404);

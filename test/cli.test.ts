@@ -3,10 +3,12 @@
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http, { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { ORGANIC_SCOPES } from '../src/schemas/operations.js';
+import { loadConfig } from '../src/config.js';
+import { createContext } from '../src/context.js';
 import { api, FIXTURES, forEachDialect, freshDatabase, REPO_ROOT, type TestDatabase } from './helpers.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'corkboard.js');
@@ -266,4 +268,31 @@ forEachDialect('corkboard CLI', (dialect) => {
 
   // A keep-alive socket goes idle only after its in-flight request completes; shutdown must close it then.
   it('SIGTERM lets a slow in-flight request finish, then exits 0 (keep-alive client)', () => shutdownWithRequestInFlight(true));
+
+  it('events import loads a whole file, or names its bad lines and loads nothing', async () => {
+    const ctx = await createContext(loadConfig({ ...db.env, CORKBOARD_LOG_LEVEL: 'silent' }));
+    let pinId: string;
+    try {
+      const p = await ctx.oauth.authenticate(`Bearer ${cliToken.access_token as string}`);
+      const board = await ctx.boards.create(p, { name: 'Events' });
+      const data = readFileSync(path.join(FIXTURES, 'sample-1600x1200.jpg')).toString('base64');
+      pinId = (await ctx.pins.create(p, { board_id: board.id, media_source: { source_type: 'image_base64', content_type: 'image/jpeg', data } })).id;
+    } finally { await ctx.close(); }
+    const at = new Date(Date.now() - 86_400_000).toISOString();
+    const good = JSON.stringify({ pin_id: pinId, type: 'IMPRESSION', at, app_type: 'MOBILE', id: 'e1' });
+    const bad = path.join(dataDir, 'bad.ndjson');
+    writeFileSync(bad, [good, JSON.stringify({ pin_id: pinId, type: 'LIKE', at }), '', JSON.stringify({ pin_id: '42', type: 'SAVE', at })].join('\n'));
+    const refused = await run('events', 'import', bad);
+    assert.equal(refused.code, 1);
+    assert.equal(refused.stdout, '');
+    assert.match(refused.stderr, /bad\.ndjson:2: type must be one of/);
+    assert.match(refused.stderr, /bad\.ndjson:4: pin 42 does not exist here/);
+    assert.match(refused.stderr, /2 bad lines; nothing was imported/);
+    const file = path.join(dataDir, 'good.ndjson');
+    writeFileSync(file, [good, good, JSON.stringify({ pin_id: pinId, type: 'SAVE', at })].join('\n') + '\n');
+    // Nothing of the refused file went in: the first good line's id is new here.
+    assert.deepEqual(await runJson('events', 'import', file), { imported: 2, duplicates: 1 });
+    assert.deepEqual(await runJson('events', 'import', file), { imported: 1, duplicates: 2 }); // only the line without an id repeats
+    assert.equal((await run('events', 'import', path.join(dataDir, 'missing.ndjson'))).code, 2);
+  });
 });

@@ -89,11 +89,13 @@ export class EventsRepository {
     return this.db.selectFrom('pin_daily_metrics').selectAll().where('pin_id', 'in', pinIds).where('day', '>=', from).where('day', '<=', to).execute();
   }
 
-  /** Every day's counters of these pins added up (lifetime figures). */
-  async lifetime(pinIds: string[]): Promise<Map<string, Counts>> {
+  /** The counters of these pins added up over every day since `from` (all their days without it). */
+  async totals(pinIds: string[], from?: string): Promise<Map<string, Counts>> {
     const out = new Map<string, Counts>();
     if (!pinIds.length) return out;
-    const rows = await this.db.selectFrom('pin_daily_metrics as d').select(['d.pin_id', ...sums]).where('d.pin_id', 'in', pinIds).groupBy('d.pin_id').execute();
+    let q = this.db.selectFrom('pin_daily_metrics as d').select(['d.pin_id', ...sums]).where('d.pin_id', 'in', pinIds);
+    if (from) q = q.where('d.day', '>=', from);
+    const rows = await q.groupBy('d.pin_id').execute();
     for (const r of rows) out.set(r.pin_id, countsOf(r));
     return out;
   }

@@ -32,6 +32,12 @@ export interface AccountFilters {
   contentType: ContentType;
 }
 
+/** Pinterest's pin_metrics object of a pin. */
+export interface PinMetrics {
+  '90d': { pin_click: number; impression: number; clickthrough: number };
+  lifetime_metrics: { pin_click: number; impression: number; clickthrough: number; reaction: number; comment: number };
+}
+
 interface DailyMetrics { date: string; data_status: string; metrics: Record<string, number> }
 interface MetricsBlock { daily_metrics: DailyMetrics[]; summary_metrics: Record<string, number>; lifetime_metrics?: Record<string, number> }
 
@@ -101,6 +107,20 @@ export class AnalyticsService {
     private readonly websites: WebsitesRepository,
   ) {}
 
+  /**
+   * Pins with `pin_metrics` filled in, as Pinterest gives them with pin_metrics=true: the last 90 days and the
+   * lifetime, for the caller's own pins (others' stay null).
+   */
+  async withPinMetrics<T extends { id: string; is_owner: boolean; pin_metrics: PinMetrics | null }>(pins: T[]): Promise<T[]> {
+    const own = pins.filter((p) => p.is_owner).map((p) => p.id);
+    const [recent, lifetime] = await Promise.all([this.events.totals(own, utcDay(Date.now() - (MAX_DAYS_BACK - 1) * DAY_MS)), this.events.totals(own)]);
+    const brief = (c: Counts = zeroCounts()) => ({ pin_click: c.pin_click, impression: c.impression, clickthrough: c.outbound_click });
+    return pins.map((p) => (p.is_owner ? {
+      ...p,
+      pin_metrics: { '90d': brief(recent.get(p.id)), lifetime_metrics: { ...brief(lifetime.get(p.id)), reaction: lifetime.get(p.id)?.reactions ?? 0, comment: lifetime.get(p.id)?.comments ?? 0 } },
+    } : p));
+  }
+
   /** The pin, when the caller owns it: analytics are the owner's (404 if unseen, 403 if someone else's). */
   private async ownPin(p: Principal, pinId: string, notOwned: () => Error) {
     const pin = await this.pins.visible(p, pinId);
@@ -117,7 +137,7 @@ export class AnalyticsService {
       buckets.get(r.pin_id)!.add(split === 'APP_TYPE' ? r.app_type : 'all', r.day, r);
     }
     const wantLifetime = metrics.filter((m) => LIFETIME.has(m));
-    const lifetime = wantLifetime.length ? await this.events.lifetime(pinIds) : new Map<string, Counts>();
+    const lifetime = wantLifetime.length ? await this.events.totals(pinIds) : new Map<string, Counts>();
     return new Map(pinIds.map((id) => {
       const created = createdAt.get(id)!.slice(0, 10);
       const report = buckets.get(id)!.report(per, metrics, (day) => (day < created ? 'BEFORE_PIN_CREATED' : 'READY'));

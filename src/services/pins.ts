@@ -10,6 +10,7 @@ import type { ImageRow } from '../repositories/images.js';
 import type { BoardsService } from './boards.js';
 import type { ImageSizes, ImagesService } from './images.js';
 import type { Principal } from './oauth.js';
+import type { PinMetrics } from './analytics.js';
 import { assertPinsWritable, canSeePinsOn, ownVisiblePrivacies } from './privacy.js';
 import type { MediaService } from './media.js';
 import type { SectionsService } from './sections.js';
@@ -37,7 +38,8 @@ export interface Pin {
   is_standard: boolean;
   has_been_promoted: boolean;
   parent_pin_id: string | null;
-  pin_metrics: null;
+  /** Filled in by AnalyticsService.withPinMetrics when asked for (pin_metrics=true). */
+  pin_metrics: PinMetrics | null;
   media: PinMedia;
 }
 

@@ -7,7 +7,7 @@ import { BoardPinsQuery, CREATIVE_TYPES } from '../../schemas/pins.js';
 import type { CreativeType } from '../../services/pins.js';
 import { principalOf } from '../plugins/api-auth.js';
 import { apiRoute } from './route.js';
-import { enumList, refusePinMetrics } from './validate.js';
+import { enumList } from './validate.js';
 
 type Params = Static<typeof BoardParams>;
 
@@ -33,8 +33,8 @@ export function boardRoutes(app: FastifyInstance, ctx: Context): void {
 
   apiRoute(app, 'boards/list_pins', { params: BoardParams, querystring: BoardPinsQuery }, async (req) => {
     const q = req.query as Static<typeof BoardPinsQuery>;
-    refusePinMetrics(q);
     const types = enumList(q.creative_types, CREATIVE_TYPES, 'creative_types') as CreativeType[] | undefined;
-    return ctx.pins.listOnBoard(principalOf(req), (req.params as Params).board_id, types, pageRequest(q));
+    const page = await ctx.pins.listOnBoard(principalOf(req), (req.params as Params).board_id, types, pageRequest(q));
+    return q.pin_metrics ? { ...page, items: await ctx.analytics.withPinMetrics(page.items) } : page;
   });
 }

@@ -7,7 +7,7 @@ import type { CreativeType, MediaSource, PinInput } from '../../services/pins.js
 import { appTypeOf } from '../../services/events.js';
 import { principalOf } from '../plugins/api-auth.js';
 import { apiRoute } from './route.js';
-import { check, enumList, refusePinMetrics } from './validate.js';
+import { check, enumList } from './validate.js';
 
 type Params = Static<typeof PinParams>;
 
@@ -21,19 +21,19 @@ export function pinRoutes(app: FastifyInstance, ctx: Context): void {
 
   apiRoute(app, 'pins/list', { querystring: PinListQuery }, async (req) => {
     const q = req.query as Static<typeof PinListQuery>;
-    refusePinMetrics(q);
     const creativeTypes = enumList(q.creative_types, CREATIVE_TYPES, 'creative_types') as CreativeType[] | undefined;
-    return ctx.pins.list(principalOf(req), {
+    const page = await ctx.pins.list(principalOf(req), {
       ...(q.pin_filter ? { pinFilter: q.pin_filter } : {}),
       ...(q.pin_type ? { pinType: q.pin_type } : {}),
       ...(creativeTypes ? { creativeTypes } : {}),
       includeProtectedPins: q.include_protected_pins === true,
     }, pageRequest(q));
+    return q.pin_metrics ? { ...page, items: await ctx.analytics.withPinMetrics(page.items) } : page;
   });
 
   apiRoute(app, 'pins/get', { params: PinParams, querystring: PinGetQuery }, async (req) => {
-    refusePinMetrics(req.query as Static<typeof PinGetQuery>);
-    return ctx.pins.get(principalOf(req), (req.params as Params).pin_id);
+    const pin = await ctx.pins.get(principalOf(req), (req.params as Params).pin_id);
+    return (req.query as Static<typeof PinGetQuery>).pin_metrics ? (await ctx.analytics.withPinMetrics([pin]))[0] : pin;
   });
 
   apiRoute(app, 'pins/update', { params: PinParams, body: PinUpdate }, async (req) =>

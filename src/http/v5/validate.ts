@@ -21,8 +21,3 @@ export function enumList<T extends string>(raw: string[] | undefined, allowed: r
   if (bad.length) throw errors.invalid(`Invalid parameters: ${field} has unknown values ${bad.join(', ')} (allowed: ${allowed.join(', ')}).`);
   return values as T[];
 }
-
-/** pin_metrics needs recorded analytics, which this server does not keep yet: say so rather than ignore it. */
-export function refusePinMetrics(query: { pin_metrics?: boolean }): void {
-  if (query.pin_metrics) throw errors.invalid('Invalid parameters: pin_metrics=true is not supported yet (analytics are not recorded by this version).');
-}
