@@ -16,12 +16,12 @@ describe('JSONP callback names', () => {
 forEachDialect('pidgets', (dialect) => {
   let s: TestServer;
   let d: Seeded;
-  const shown: Array<{ ids: string[]; source: string }> = [];
+  const shown: Array<{ ids: string[]; appType: string }> = [];
 
   before(async () => {
     s = await startServer(dialect);
     d = await seed(s, { bigCount: 60 });
-    (s.ctx.pidgets as any).impressions = async (ids: string[], source: string) => { shown.push({ ids, source }); };
+    (s.ctx.pidgets as any).impressions = async (ids: string[], viewer: { appType: string }) => { shown.push({ ids, appType: viewer.appType }); };
   });
   after(async () => { await s.close(); });
 
@@ -73,7 +73,7 @@ forEachDialect('pidgets', (dialect) => {
       shown.length = 0;
       await api(s.url, 'GET', `/v3/pidgets/pins/info/?pin_ids=${d.imagePin},${d.secret.pinId},${d.carouselPin}`);
       await new Promise((r) => setTimeout(r, 20));
-      assert.deepEqual(shown, [{ ids: [d.imagePin, d.carouselPin], source: 'widget_pin' }]);
+      assert.deepEqual(shown, [{ ids: [d.imagePin, d.carouselPin], appType: 'WEB' }]); // analytics.test.ts checks the real recorder
       const saved = (s.ctx.pidgets as any).impressions;
       (s.ctx.pidgets as any).impressions = async () => { throw new Error('events log down'); };
       try {
