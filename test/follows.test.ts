@@ -83,4 +83,33 @@ forEachDialect('follows', (dialect) => {
     assert.deepEqual(usernames(await api(s.url, 'GET', '/v5/user_account/following', { token: t.dan })), [names.ben, names.cat].sort());
     assert.deepEqual(usernames(await api(s.url, 'GET', '/v5/user_account/following?explicit_following=true', { token: t.dan })), [names.ben]);
   });
+
+  it('a signed-in person follows and unfollows someone else\'s board from its page', async () => {
+    const board = (await api(s.url, 'POST', '/v5/boards', { token: t.ben, json: { name: 'Ben on the web' } })).data;
+    const slug = (await s.ctx.database.db.selectFrom('boards').select('slug').where('id', '=', board.id).executeTakeFirstOrThrow()).slug;
+    const pagePath = `/${names.ben}/${slug}/`;
+    const session = await s.ctx.sessions.logIn(names.cat!, 'correct horse battery');
+    const cookie = `cb_session=${session!.sessionId}`;
+    const page = await fetch(s.url + pagePath, { headers: { cookie } });
+    const text = await page.text();
+    assert.match(text, /<button type="submit">Follow<\/button>/);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(text)![1]!;
+    const csrfCookie = page.headers.getSetCookie().find((c) => c.startsWith('cb_csrf='))!.split(';')[0]!;
+    const post = (action: string, opts: { csrf?: string; cookies?: string } = {}) => fetch(`${s.url}/web/boards/${board.id}/follow`, {
+      method: 'POST', redirect: 'manual',
+      headers: { cookie: opts.cookies ?? `${cookie}; ${csrfCookie}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf: opts.csrf ?? csrf, action, next: pagePath }),
+    });
+    const followed = await post('follow');
+    assert.equal(followed.status, 303);
+    assert.equal(followed.headers.get('location'), pagePath);
+    assert.equal((await api(s.url, 'GET', `/v5/boards/${board.id}`, { token: t.ben })).data.follower_count, 1);
+    assert.match(await (await fetch(s.url + pagePath, { headers: { cookie: `${cookie}; ${csrfCookie}` } })).text(), /<button type="submit">Unfollow<\/button> <span class="muted">1 followers/);
+    assert.equal((await post('follow', { csrf: 'x'.repeat(32) })).status, 403);
+    assert.equal((await post('follow', { cookies: csrfCookie })).status, 401);
+    assert.equal((await post('unfollow')).status, 303);
+    assert.equal((await api(s.url, 'GET', `/v5/boards/${board.id}`, { token: t.ben })).data.follower_count, 0);
+    const own = await s.ctx.sessions.logIn(names.ben!, 'correct horse battery');
+    assert.doesNotMatch(await (await fetch(s.url + pagePath, { headers: { cookie: `cb_session=${own!.sessionId}` } })).text(), /<form method="post"/);
+  });
 });

@@ -20,6 +20,7 @@ import { searchRoutes } from './v5/search.js';
 import { websiteRoutes } from './v5/websites.js';
 import { analyticsRoutes } from './v5/analytics.js';
 import { eventRoutes } from './web/events.js';
+import { boardFollowRoutes } from './web/board-follow.js';
 import { oauthPageRoutes } from './web/oauth-page.js';
 import { homeRoutes } from './web/home.js';
 import { resourceRoutes } from './web-resources/resources.js';
@@ -70,6 +71,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
     oauthPageRoutes(web, ctx);
     homeRoutes(web, ctx);
     eventRoutes(web, ctx);
+    boardFollowRoutes(web, ctx);
     publicPageRoutes(web, ctx); // catch-all web paths (/<user>/...): reserved first segments fall through to not-found
   });
   return app;

@@ -25,6 +25,19 @@ export class FollowsRepository {
     });
   }
 
+  async unfollowBoard(followerId: string, boardId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const res = await trx.deleteFrom('board_follows').where('follower_id', '=', followerId).where('board_id', '=', boardId).executeTakeFirst();
+      if (Number(res.numDeletedRows) > 0) {
+        await trx.updateTable('boards').set((eb) => ({ follower_count: eb('follower_count', '-', 1) })).where('id', '=', boardId).execute();
+      }
+    });
+  }
+
+  async followsBoard(followerId: string, boardId: string): Promise<boolean> {
+    return !!(await this.db.selectFrom('board_follows').select('board_id').where('follower_id', '=', followerId).where('board_id', '=', boardId).executeTakeFirst());
+  }
+
   /**
    * Users `userId` follows, by user id order: explicitly, and (unless `explicitOnly`) implicitly through a
    * followed board of theirs. `creatorsOnly` keeps business accounts.

@@ -41,6 +41,16 @@ export class FollowsService {
     await this.repo.followBoard(p.user.id, board.id, new Date().toISOString());
   }
 
+  /** Stops following a board; following it not at all is fine. */
+  async unfollowBoard(p: Principal, boardId: string): Promise<void> {
+    const board = await this.boards.visible(p, boardId);
+    await this.repo.unfollowBoard(p.user.id, board.id);
+  }
+
+  followsBoard(userId: string, boardId: string): Promise<boolean> {
+    return this.repo.followsBoard(userId, boardId);
+  }
+
   async following(p: Principal, feedType: FollowingFeedType, explicitOnly: boolean, page: PageRequest): Promise<Page<UserSummary>> {
     // Ranking needs engagement signals Corkboard does not keep; say so rather than answer an unranked list.
     if (feedType === 'RANKED' || feedType === 'RANKED_CREATOR_ONLY') throw errors.invalid(`Invalid parameters: feed_type ${feedType} is not supported; use ALL or CREATOR_ONLY.`);

@@ -10,7 +10,7 @@ export type AccountType = 'PINNER' | 'BUSINESS';
 const USERNAME = /^[A-Za-z0-9_]{3,30}$/;
 const RESERVED = new Set(['api', 'oauth', 'login', 'logout', 'pin', 'pins', 'resource', 'url_shortener', 'v1', 'v3', 'v5', 'media',
   'static', 'assets', 'settings', 'developers', 'search', 'about', 'admin', 'help', 'ideas', 'today', 'business', 'upload', 'uploads',
-  'downloads', 'analytics', 'events', 'favicon', 'robots', 'www', 'corkboard']);
+  'downloads', 'analytics', 'events', 'web', 'favicon', 'robots', 'www', 'corkboard']);
 
 export interface NewUser {
   username: string;

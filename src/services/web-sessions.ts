@@ -4,6 +4,8 @@ import { randomToken, sha256 } from '../lib/secrets.js';
 import type { UserRow } from '../repositories/users.js';
 import type { WebSessionsRepository } from '../repositories/web-sessions.js';
 import type { UsersService } from './users.js';
+import type { Principal } from './oauth.js';
+import { ORGANIC_SCOPES } from '../schemas/operations.js';
 
 const SESSION_TTL_SECONDS = 14 * 86400;
 
@@ -31,4 +33,11 @@ export class WebSessionsService {
   async logOut(sessionId: string | undefined): Promise<void> {
     if (sessionId) await this.repo.delete(sha256(sessionId));
   }
+
+  /** A signed-in person acts on the web side as the first-party app: with every organic scope, on their own behalf. */
+  principalFor(user: UserRow): Principal {
+    return { user, appId: 'web', scopes: WEB_SCOPES, grant: 'authorization_code', tokenId: 'web' };
+  }
 }
+
+const WEB_SCOPES: ReadonlySet<string> = new Set(ORGANIC_SCOPES);

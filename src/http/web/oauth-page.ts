@@ -44,7 +44,7 @@ async function validate(ctx: Context, q: Params): Promise<Outcome> {
   return { ok: { app, redirectUri, scopes, state: q.state, refreshable: q.refreshable !== 'false' } };
 }
 
-function secureCookies(ctx: Context): boolean {
+export function secureCookies(ctx: Context): boolean {
   return ctx.config.publicUrl.startsWith('https:');
 }
 
@@ -77,12 +77,12 @@ function consentPage(csrf: string, user: UserRow, r: AuthorizeRequest): Raw {
 <p class="muted">You will be sent back to ${new URL(r.redirectUri).origin}.</p>`;
 }
 
-function errorPage(reply: FastifyReply, status: number, title: string, message: string) {
+export function errorPage(reply: FastifyReply, status: number, title: string, message: string) {
   return reply.code(status).type('text/html; charset=utf-8').send(page(title, html`<h1>${title}</h1><p class="error">${message}</p>`));
 }
 
 /** Only same-site paths, so the login form cannot be turned into an open redirect. */
-function safeNext(next: unknown): string {
+export function safeNext(next: unknown): string {
   return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : '/';
 }
 

@@ -13,12 +13,14 @@ import type { WebBoard, WebPin, WebSection } from '../../services/public-content
 import { escapeHtml, html, type Raw } from './html.js';
 import type { LiveEvent } from '../../services/events.js';
 import { viewerOf } from '../viewer.js';
-import { SESSION_COOKIE } from './oauth-page.js';
+import { secureCookies, SESSION_COOKIE } from './oauth-page.js';
+import { csrfToken } from './csrf.js';
+import type { UserRow } from '../../repositories/users.js';
 
 /** First path segments that belong to other parts of the app (or are kept for them), never to a user name. */
 export const RESERVED = new Set([
   'v1', 'v3', 'v5', 'oauth', 'media', 'uploads', 'assets', 'resource', 'url_shortener', 'api', 'login', 'logout',
-  'pin', 'pidgets', 'events', 'static', 'favicon.ico', 'robots.txt', 'health', 'healthz', 'settings', 'search', 'admin', 'app',
+  'pin', 'pidgets', 'events', 'web', 'static', 'favicon.ico', 'robots.txt', 'health', 'healthz', 'settings', 'search', 'admin', 'app',
 ]);
 
 const PAGE_PINS = 50;
@@ -69,6 +71,10 @@ function flush(){if(watched>0){send([{id:id(),type:'VIDEO_WATCH',pin_id:pin,watc
 v.addEventListener('pause',function(){last=null});v.addEventListener('ended',function(){last=null;flush();started=false});
 addEventListener('pagehide',flush);})();</script>`;
 
+const followForm = (b: WebBoard, following: boolean, csrf: string) => html`<form method="post" action="/web/boards/${b.id}/follow">
+<input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="action" value="${following ? 'unfollow' : 'follow'}"><input type="hidden" name="next" value="${b.url}">
+<button type="submit">${following ? 'Unfollow' : 'Follow'}</button> <span class="muted">${b.follower_count} followers</span></form>`;
+
 const shown = (pins: WebPin[]): LiveEvent[] => pins.map((p) => ({ pinId: p.id, type: 'IMPRESSION' }));
 
 function boardHeader(board: WebBoard, publicUrl: string, section?: WebSection): Raw {
@@ -88,13 +94,15 @@ export function publicPageRoutes(app: FastifyInstance, ctx: Context): void {
   };
 
   /** Renders `work`'s page; reserved first segments go to the app's not-found handler, unknown or private content to a 404 page. */
-  const view = (work: (req: Req) => Promise<{ title: string; body: Raw; activity?: LiveEvent[] }>, guarded = true) => async (req: Req, reply: FastifyReply) => {
+  /** Who is signed in (or null) and the reply, for pages that offer actions. */
+  type Visit = { user: UserRow | null; reply: FastifyReply };
+  const view = (work: (req: Req, visit: Visit) => Promise<{ title: string; body: Raw; activity?: LiveEvent[] }>, guarded = true) => async (req: Req, reply: FastifyReply) => {
     if (guarded && RESERVED.has((req.params.user ?? '').toLowerCase())) return reply.callNotFound();
     try {
-      const { title, body, activity } = await work(req);
+      const user = req.cookies[SESSION_COOKIE] ? await ctx.sessions.user(req.cookies[SESSION_COOKIE]) : null;
+      const { title, body, activity } = await work(req, { user, reply });
       // What the page shows is activity for analytics (impressions, a pin opened): recorded, never in the way.
       if (activity?.length) {
-        const user = await ctx.sessions.user(req.cookies[SESSION_COOKIE]).catch(() => null);
         await ctx.events.record(viewerOf(req, user?.id ?? null), activity, 'web').catch((err: Error) => req.log.warn({ err }, 'page activity not recorded'));
       }
       return reply.type('text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(layout(title, body));
@@ -131,12 +139,16 @@ ${user.about ? html`<p>${user.about}</p>` : ''}
     return { title: `${name}'s pins`, body: html`<h1>Pins by <a href="/${encodeURIComponent(row.username)}/">${name}</a></h1>${grid(page.items, page.bookmark, `/${encodeURIComponent(row.username)}/pins/`)}`, activity: shown(page.items) };
   });
 
-  const board = view(async (req) => {
+  const board = view(async (req, { user, reply }) => {
     const row = await pc.boardRowBySlug(req.params.user!, req.params.board!);
     const [b, sections, page] = await Promise.all([pc.board(row), pc.sections(row, { pageSize: 250, after: null }), pc.boardPins(row, pageOf(req))]);
+    // Signed-in people may follow someone else's board from its page.
+    const follow = user && user.id !== row.owner_id
+      ? followForm(b, await ctx.follows.followsBoard(user.id, b.id), csrfToken(req, reply, secureCookies(ctx)))
+      : '';
     return {
       title: b.name,
-      body: html`${boardHeader(b, publicUrl())}
+      body: html`${boardHeader(b, publicUrl())}${follow}
 ${sections.items.length ? html`<ul class="links">${sections.items.map((s) => html`<li><a href="${b.url}${encodeURIComponent(s.slug)}/">${s.title}</a> <span class="muted">${s.pin_count} pins</span></li>`)}</ul>` : ''}
 ${grid(page.items, page.bookmark, b.url)}`,
       activity: shown(page.items),
