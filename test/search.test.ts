@@ -112,6 +112,14 @@ forEachDialect('search', (dialect) => {
     const page = { pageSize: 25, after: null };
     assert.deepEqual((await s.ctx.search.pins(caller, 'tomato', page)).items.map((p) => p.id), [pins.strong, pins.medium, pins.boardOnly]);
     assert.deepEqual((await s.ctx.search.boards(caller, 'tomato', page)).items.map((b) => b.id), [boards.garden]);
+    // a board's privacy change reaches the index, for the board and its pins
+    const privacy = (value: string) => api(s.url, 'PATCH', `/v5/boards/${boards.garden}`, { token: t.ann, json: { privacy: value } });
+    assert.equal((await privacy('SECRET')).status, 200);
+    assert.deepEqual((await s.ctx.search.pins(caller, 'tomato', page)).items.map((p) => p.id), [pins.strong, pins.medium]);
+    assert.deepEqual((await s.ctx.search.boards(caller, 'tomato', page)).items.map((b) => b.id), []);
+    assert.ok(ids(await searchPins('ann', 'basil')).includes(pins.boardOnly!));
+    assert.equal((await privacy('PUBLIC')).status, 200);
+    assert.deepEqual((await s.ctx.search.pins(caller, 'tomato', page)).items.map((p) => p.id), [pins.strong, pins.medium, pins.boardOnly]);
   });
 
   it('pages by bookmark through ranked results, none missing or repeated', async () => {

@@ -1,5 +1,5 @@
 // PostgreSQL tsvector matching for search.ts: the pin_search and board_search tables of migration 0007, with
-// their weighted documents (GIN-indexed) in the corkboard_search text search configuration.
+// their owner, privacy and weighted document (GIN-indexed) in the corkboard_search text search configuration.
 import { sql } from 'kysely';
 import type { FullTextEngine, SearchTerms } from './search.js';
 
@@ -11,10 +11,10 @@ function tsquery(terms: SearchTerms): string {
 
 // ts_rank is a real (float4): as float8 its exact value survives the trip through JSON bookmarks.
 export const tsvector: FullTextEngine = {
-  pins: (ownerId, terms) => sql`(SELECT s.pin_id AS id, ts_rank(s.document, q.query)::float8 AS rank
+  pins: (ownerId, privacies, terms) => sql`(SELECT s.pin_id AS id, ts_rank(s.document, q.query)::float8 AS rank
     FROM pin_search s, to_tsquery('corkboard_search', ${tsquery(terms)}) AS q(query)
-    WHERE s.owner_id = ${ownerId} AND s.document @@ q.query)`,
-  boards: (ownerId, terms) => sql`(SELECT s.board_id AS id, ts_rank(s.document, q.query)::float8 AS rank
+    WHERE s.owner_id = ${ownerId} AND s.privacy IN (${sql.join(privacies)}) AND s.document @@ q.query)`,
+  boards: (ownerId, privacies, terms) => sql`(SELECT s.board_id AS id, ts_rank(s.document, q.query)::float8 AS rank
     FROM board_search s, to_tsquery('corkboard_search', ${tsquery(terms)}) AS q(query)
-    WHERE s.owner_id = ${ownerId} AND s.document @@ q.query)`,
+    WHERE s.owner_id = ${ownerId} AND s.privacy IN (${sql.join(privacies)}) AND s.document @@ q.query)`,
 };

@@ -1,6 +1,7 @@
 // Full-text search over one owner's pins and boards, ranked by relevance. The engine-specific matching lives in
-// search-fts5.ts and search-tsvector.ts (same shape, chosen by the database's fullText capability); the joins,
-// privacy filter and keyset on (rank, id) are written once here.
+// search-fts5.ts and search-tsvector.ts (same shape, chosen by the database's fullText capability); paging on
+// (rank, id) and the joins to full rows are written once here. The page is cut from the index's matches alone,
+// so only the rows served are joined, however many match.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, DbHandle } from '../db/database.js';
 import type { Privacy } from '../db/schema.js';
@@ -12,13 +13,13 @@ import { tsvector } from './search-tsvector.js';
 /** Words to find (all of them), the last one possibly as a prefix. Words hold letters, marks and digits only. */
 export interface SearchTerms { words: string[]; prefixLast: boolean }
 
-/** A parenthesised subquery with one row per match: the pin's or board's id and its relevance, higher is better. */
+/** A parenthesised subquery with one row per match: the id and its relevance, higher is better. */
 export type Matches = RawBuilder<{ id: string; rank: number }>;
 
-/** What each engine provides: one owner's matches. */
+/** What each engine provides: one owner's matches among rows of the given (board) privacies. */
 export interface FullTextEngine {
-  pins(ownerId: string, terms: SearchTerms): Matches;
-  boards(ownerId: string, terms: SearchTerms): Matches;
+  pins(ownerId: string, privacies: Privacy[], terms: SearchTerms): Matches;
+  boards(ownerId: string, privacies: Privacy[], terms: SearchTerms): Matches;
 }
 
 const ENGINES: Record<DbHandle['capabilities']['fullText'], FullTextEngine> = { fts5, tsvector };
@@ -37,34 +38,40 @@ export class SearchRepository {
 
   /** The owner's pins on boards of the given privacies that hold all the words, best first, then newest. */
   pins(ownerId: string, privacies: Privacy[], terms: SearchTerms, page: SearchPage): Promise<Ranked<PinRow>[]> {
-    return this.pinPage(this.engine.pins(ownerId, terms), ownerId, privacies, page);
+    return this.pinRows(this.engine.pins(ownerId, privacies, terms), ownerId, privacies, page);
   }
 
   /** The owner's pins among `ids` (a lookup: all rank alike), newest first. */
   pinsByIds(ownerId: string, privacies: Privacy[], ids: string[], page: SearchPage): Promise<Ranked<PinRow>[]> {
     const matches: Matches = sql`(SELECT id, CAST(0 AS DOUBLE PRECISION) AS rank FROM pins WHERE id IN (${sql.join(ids)}) AND owner_id = ${ownerId})`;
-    return this.pinPage(matches, ownerId, privacies, page);
+    return this.pinRows(matches, ownerId, privacies, page);
   }
 
   /** The owner's boards of the given privacies that hold all the words, best first, then newest. */
   boards(ownerId: string, privacies: Privacy[], terms: SearchTerms, page: SearchPage): Promise<Ranked<BoardRow>[]> {
-    let q = this.db.selectFrom(this.engine.boards(ownerId, terms).as('m'))
-      .innerJoin('boards as b', 'b.id', 'm.id').innerJoin('users as u', 'u.id', 'b.owner_id')
+    return this.db.selectFrom(this.page(this.engine.boards(ownerId, privacies, terms), page).as('m'))
+      .crossJoin('boards as b').whereRef('b.id', '=', 'm.id').innerJoin('users as u', 'u.id', 'b.owner_id') // see pinRows
       .selectAll('b').select(['u.username as owner_username', 'm.rank'])
-      .where('b.owner_id', '=', ownerId).where('b.privacy', 'in', privacies);
-    const c = page.after;
-    if (c) q = q.where((eb) => eb.or([eb('m.rank', '<', c.rank), eb.and([eb('m.rank', '=', c.rank), eb('b.id', '<', c.id)])]));
-    return q.orderBy('m.rank', 'desc').orderBy('b.id', 'desc').limit(page.pageSize + 1).execute();
+      .where('b.owner_id', '=', ownerId).where('b.privacy', 'in', privacies) // the index said so; the rows agree
+      .orderBy('m.rank', 'desc').orderBy('m.id', 'desc').execute();
   }
 
-  /** Rows in PinsRepository's PinRow shape, with their rank. */
-  private pinPage(matches: Matches, ownerId: string, privacies: Privacy[], page: SearchPage): Promise<Ranked<PinRow>[]> {
-    let q = this.db.selectFrom(matches.as('m'))
-      .innerJoin('pins as p', 'p.id', 'm.id').innerJoin('boards as b', 'b.id', 'p.board_id').innerJoin('users as u', 'u.id', 'b.owner_id')
-      .selectAll('p').select(['b.privacy as board_privacy', 'u.username as board_owner_username', 'm.rank'])
-      .where('p.owner_id', '=', ownerId).where('b.privacy', 'in', privacies);
+  /** One page of matches, plus one to tell whether there are more: keyset on (rank, id), never an offset. */
+  private page(matches: Matches, page: SearchPage) {
+    let q = this.db.selectFrom(matches.as('m')).select(['m.id', 'm.rank']);
     const c = page.after;
-    if (c) q = q.where((eb) => eb.or([eb('m.rank', '<', c.rank), eb.and([eb('m.rank', '=', c.rank), eb('p.id', '<', c.id)])]));
-    return q.orderBy('m.rank', 'desc').orderBy('p.id', 'desc').limit(page.pageSize + 1).execute();
+    if (c) q = q.where((eb) => eb.or([eb('m.rank', '<', c.rank), eb.and([eb('m.rank', '=', c.rank), eb('m.id', '<', c.id)])]));
+    return q.orderBy('m.rank', 'desc').orderBy('m.id', 'desc').limit(page.pageSize + 1);
+  }
+
+  /** The page's rows in PinsRepository's PinRow shape, with their rank. */
+  private pinRows(matches: Matches, ownerId: string, privacies: Privacy[], page: SearchPage): Promise<Ranked<PinRow>[]> {
+    // CROSS JOIN: SQLite always drives it from the left, the page's few rows; without table statistics it would
+    // rather start from the owner's pins through the owner index. PostgreSQL plans it as the inner join it is.
+    return this.db.selectFrom(this.page(matches, page).as('m'))
+      .crossJoin('pins as p').whereRef('p.id', '=', 'm.id').innerJoin('boards as b', 'b.id', 'p.board_id').innerJoin('users as u', 'u.id', 'b.owner_id')
+      .selectAll('p').select(['b.privacy as board_privacy', 'u.username as board_owner_username', 'm.rank'])
+      .where('p.owner_id', '=', ownerId).where('b.privacy', 'in', privacies)
+      .orderBy('m.rank', 'desc').orderBy('m.id', 'desc').execute();
   }
 }
