@@ -13,6 +13,7 @@ describe('parseSearchQuery', () => {
     assert.deepEqual(words('a:b'), { kind: 'words', terms: { words: ['a', 'b'], prefixLast: false } }); // too short for a prefix
     assert.deepEqual(words('gazpacho '), { kind: 'words', terms: { words: ['gazpacho'], prefixLast: false } });
     assert.deepEqual(words('*()"\''), { kind: 'nothing' });
+    assert.deepEqual(words('\u0301 tomato'), { kind: 'words', terms: { words: ['tomato'], prefixLast: true } });
   });
 
   it('reads comma-separated numbers, or one id-long number, as pin ids; shorter numbers are words', () => {

@@ -32,7 +32,8 @@ export function parseSearchQuery(raw: string, opts: { ids: boolean }): SearchQue
     if (ids.length > MAX_IDS) throw errors.invalid(`Invalid parameters: query has ${ids.length} pin ids (at most ${MAX_IDS}).`);
     return { kind: 'ids', ids };
   }
-  const words = (raw.match(WORD) ?? []).map((w) => w.toLowerCase());
+  // a run of combining marks alone is no word to either engine (FTS5 would match nothing, PostgreSQL drop it)
+  const words = (raw.match(WORD) ?? []).filter((w) => /[\p{L}\p{N}]/u.test(w)).map((w) => w.toLowerCase());
   if (!words.length) return { kind: 'nothing' };
   if (words.length > MAX_WORDS) throw errors.invalid(`Invalid parameters: query has ${words.length} words (at most ${MAX_WORDS}).`);
   const last = words[words.length - 1]!;
