@@ -2,6 +2,38 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
+const RATE_CATEGORIES = ['org_read', 'org_write', 'org_analytics', 'ads_read', 'ads_write', 'ads_analytics', 'default'];
+
+/** The real CLI (`node bin/corkboard.js ARGS --data DIR`); commands that create something answer one JSON object. */
+export function cli(root: string, env: NodeJS.ProcessEnv, dataDir: string, ...args: string[]): Record<string, string> {
+  const out = execFileSync(process.execPath, ['bin/corkboard.js', ...args, '--data', dataDir], { cwd: root, env, encoding: 'utf8' });
+  return JSON.parse(out) as Record<string, string>;
+}
+
+export async function waitForRoot(url: string) {
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(url + '/')).status === 200) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`GET ${url}/ never answered 200`);
+}
+
+/**
+ * A Corkboard serving `dataDir` (embedded SQLite, files), with user `bench`, an app and an all-scopes token made
+ * through the CLI first. Every per-user/app limit is raised far beyond what a run sends, so load measures work,
+ * not 429s. `env` must hold no CORKBOARD_* settings of the caller's shell.
+ */
+export async function startCorkboard(name: string, root: string, dataDir: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<{ server: Server; token: string }> {
+  cli(root, env, dataDir, 'user', 'create', 'bench', '--password', 'bench-password-1');
+  const { client_id } = cli(root, env, dataDir, 'app', 'create', '--owner', 'bench', '--name', 'bench', '--redirect-uri', 'http://127.0.0.1/callback');
+  const { access_token: token } = cli(root, env, dataDir, 'token', '--user', 'bench', '--client-id', client_id!, '--scopes', 'all');
+  const serverEnv: NodeJS.ProcessEnv = { ...env, CORKBOARD_LOG_LEVEL: 'warn' };
+  for (const cat of RATE_CATEGORIES) serverEnv[`CORKBOARD_RATE_LIMIT_${cat.toUpperCase()}`] = '1000000000';
+  const server = await startServer(name, [...nodeArgs, 'bin/corkboard.js', 'serve', '--port', '0', '--data', dataDir], serverEnv, root);
+  await waitForRoot(server.url);
+  return { server, token: token! };
+}
+
 export interface Server { name: string; url: string; child: ChildProcess; stop(): Promise<void> }
 
 const live = new Set<Server>();

@@ -1,15 +1,19 @@
 // `npm run bench`: Corkboard against a plain node:http baseline serving the same bytes, per scenario.
 // Servers run as child processes; the load (autocannon) runs here, so client and server never share a
 // thread — on a 2-core machine they do share the CPU, which the client CPU column makes visible.
+// After the table, bench/media.ts measures Corkboard's media code (image variants, video, download) against the
+// tools underneath it.
 // Env: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (50),
-//      BENCH_SCENARIOS (comma-separated names, default all), BENCH_SKIP_BUILD=1, BENCH_CPU_PROF=DIR (profile Corkboard).
+//      BENCH_SCENARIOS (comma-separated names of HTTP scenarios and media parts, default all), BENCH_SKIP_BUILD=1,
+//      BENCH_CPU_PROF=DIR (profile Corkboard), BENCH_MEDIA_SECONDS (see bench/media.ts).
 import autocannon, { type Result } from 'autocannon';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, stopAll, watch, type Server } from './procs.js';
+import { MEDIA_PARTS, mediaCleanup, printMedia, runMedia, type MediaResults } from './media.js';
+import { startCorkboard, startServer, stopAll, watch, type Server } from './procs.js';
 import { scenarios, type Scenario, type Seed } from './scenarios.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,8 +21,7 @@ const num = (name: string, fallback: number) => (process.env[name] ? Number(proc
 const DURATION = num('BENCH_DURATION', 10);
 const WARMUP = num('BENCH_WARMUP', 2);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 50);
-const TARGET = 0.5; // Corkboard should keep at least half the baseline's throughput.
-const RATE_CATEGORIES = ['org_read', 'org_write', 'org_analytics', 'ads_read', 'ads_write', 'ads_analytics', 'default'];
+const TARGET = 0.5; // Corkboard should keep at least half the baseline's throughput (unless a scenario says otherwise).
 
 // Children get the caller's environment minus any CORKBOARD_* settings, so the bench always measures
 // the embedded SQLite set-up in its own temp dir, whatever the shell has exported.
@@ -28,6 +31,7 @@ let dataDir = '';
 async function cleanup() {
   await stopAll();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  mediaCleanup();
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => { console.error(`\n${signal}: stopping servers`); void cleanup().finally(() => process.exit(130)); });
@@ -42,20 +46,6 @@ function build(): boolean {
   if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) throw new Error(`build failed and dist/ is missing:\n${r.stdout}${r.stderr}`);
   console.error(`WARNING: build reported errors (dist/ emitted anyway):\n${(r.stdout + r.stderr).trim().split('\n').slice(-5).join('\n')}`);
   return false;
-}
-
-/** Seeds a user, an app and an all-scopes token through the real CLI. */
-function cli(...args: string[]): Record<string, string> {
-  const out = execFileSync(process.execPath, ['bin/corkboard.js', ...args, '--data', dataDir], { cwd: ROOT, env: baseEnv, encoding: 'utf8' });
-  return JSON.parse(out) as Record<string, string>;
-}
-
-async function waitForRoot(url: string) {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(url + '/')).status === 200) return; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`GET ${url}/ never answered 200`);
 }
 
 interface Figures {
@@ -95,7 +85,19 @@ async function load(server: Server, sc: Scenario, token: string, expectBody: str
   };
 }
 
-function printTable(results: { scenario: string; corkboard: Figures; baseline: Figures; ratio: number }[], skipped: string[]) {
+interface Measured { scenario: string; sc: Scenario; corkboard: Figures; baseline: Figures; ratio: number }
+
+const targetOf = (sc: Scenario) => (sc.target === undefined ? TARGET : sc.target);
+
+/** How many times a scenario's time per request its `slowdown.vs` scenario takes: by req/s, and by server CPU per request. */
+function slowdownOf(r: Measured, results: Measured[]) {
+  const vs = r.sc.slowdown && results.find((o) => o.scenario === r.sc.slowdown!.vs);
+  if (!vs) return null;
+  const byReqPerSec = vs.corkboard.reqPerSec / r.corkboard.reqPerSec;
+  return { vs: vs.scenario, byReqPerSec, byCpuPerReq: r.corkboard.cpuUsPerReq / vs.corkboard.cpuUsPerReq, max: r.sc.slowdown!.factor, pass: byReqPerSec <= r.sc.slowdown!.factor };
+}
+
+function printTable(results: Measured[], skipped: string[]) {
   // autocannon records latency in whole milliseconds.
   const head = ['scenario', 'server', 'req/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'CPU us/req', 'srv CPU%', 'client CPU%', 'other CPU%', 'requests', 'check'];
   const rows = results.flatMap(({ scenario, corkboard, baseline }) => [corkboard, baseline].map((f) => [
@@ -109,10 +111,19 @@ function printTable(results: { scenario: string; corkboard: Figures; baseline: F
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   rows.forEach((r) => console.log(line(r)));
   console.log('');
-  for (const { scenario, corkboard, baseline, ratio } of results) {
+  for (const r of results) {
+    const { scenario, sc, corkboard, baseline, ratio } = r;
     const invalid = corkboard.problems.length || baseline.problems.length;
-    console.log(`${scenario}: corkboard/baseline req/s = ${(100 * ratio).toFixed(1)}% (target >= ${TARGET * 100}%) `
-      + (invalid ? 'INVALID RUN (responses failed the check)' : ratio >= TARGET ? 'PASS' : 'BELOW'));
+    const target = targetOf(sc);
+    console.log(`${scenario}: corkboard/baseline req/s = ${(100 * ratio).toFixed(1)}% `
+      + (target === null ? '(no target)' : `(target >= ${target * 100}%) `
+        + (invalid ? 'INVALID RUN (responses failed the check)' : ratio >= target ? 'PASS' : 'BELOW')));
+    const slow = slowdownOf(r, results);
+    if (slow) {
+      console.log(`${scenario} vs ${slow.vs}: ${slow.byReqPerSec.toFixed(2)}x the time per request by req/s, ${slow.byCpuPerReq.toFixed(2)}x by CPU us/req `
+        + `(target <= ${slow.max}x) ${invalid ? 'INVALID RUN' : slow.pass ? 'PASS' : 'BELOW'}`);
+    }
+    if (sc.note) console.log(`  note: ${sc.note}`);
   }
   skipped.forEach((s) => console.log(`skipped ${s}`));
   const all = results.flatMap((r) => [r.corkboard, r.baseline]);
@@ -124,25 +135,15 @@ function printTable(results: { scenario: string; corkboard: Figures; baseline: F
   }
 }
 
-async function main() {
-  const buildOk = build();
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'corkboard-bench-'));
-  cli('user', 'create', 'bench', '--password', 'bench-password-1');
-  const { client_id } = cli('app', 'create', '--owner', 'bench', '--name', 'bench', '--redirect-uri', 'http://127.0.0.1/callback');
-  const { access_token: token } = cli('token', '--user', 'bench', '--client-id', client_id!, '--scopes', 'all');
-
-  const env: NodeJS.ProcessEnv = { ...baseEnv, CORKBOARD_LOG_LEVEL: 'warn' };
-  // Raise every per-user/app limit far beyond what a run can send, so the load measures work, not 429s.
-  for (const cat of RATE_CATEGORIES) env[`CORKBOARD_RATE_LIMIT_${cat.toUpperCase()}`] = '1000000000';
-  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  const corkboard = await startServer('corkboard', [...prof, 'bin/corkboard.js', 'serve', '--port', '0', '--data', dataDir], env, ROOT);
-  await waitForRoot(corkboard.url);
-  const seed: Seed = { url: corkboard.url, token: token! };
-
-  const wanted = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
-  const results = [];
+/** The HTTP scenarios against one Corkboard on a fresh data dir, each followed by the baseline replaying its bytes. */
+async function runHttp(selected: Scenario[], prof: string[]): Promise<{ results: Measured[]; skipped: string[] }> {
+  const results: Measured[] = [];
   const skipped: string[] = [];
-  for (const sc of scenarios.filter((s) => !wanted || wanted.includes(s.name))) {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'corkboard-bench-'));
+  const { server: corkboard, token } = await startCorkboard('corkboard', ROOT, dataDir, baseEnv, prof);
+  const seed: Seed = { url: corkboard.url, token, dataDir };
+
+  for (const sc of selected) {
     try { await sc.setup?.(seed); } catch (err) { skipped.push(`${sc.name}: setup failed: ${(err as Error).message}`); continue; }
     // One reference request: its bytes are what the baseline replays and what load responses must equal.
     const ref = await fetch(corkboard.url + sc.path, {
@@ -152,30 +153,62 @@ async function main() {
     const body = await ref.text();
     if (ref.status !== sc.status) { skipped.push(`${sc.name}: ${sc.method} ${sc.path} answered ${ref.status}, not ${sc.status}: ${body.slice(0, 200)}`); continue; }
     console.error(`${sc.name}: corkboard...`);
-    const cb = await load(corkboard, sc, token!, sc.fixedBody ? body : undefined);
+    const cb = await load(corkboard, sc, token, sc.fixedBody ? body : undefined);
     console.error(`${sc.name}: baseline...`);
     const baseline = await startServer('baseline', ['bench/baseline-server.mjs'], {
       ...baseEnv, BASELINE_BODY: body, BASELINE_STATUS: String(ref.status), BASELINE_CONTENT_TYPE: ref.headers.get('content-type') ?? 'application/json',
     }, ROOT);
-    const bl = await load(baseline, sc, token!, sc.fixedBody ? body : undefined);
+    const bl = await load(baseline, sc, token, sc.fixedBody ? body : undefined);
     await baseline.stop();
-    results.push({ scenario: sc.name, corkboard: cb, baseline: bl, ratio: cb.reqPerSec / bl.reqPerSec });
+    results.push({ scenario: sc.name, sc, corkboard: cb, baseline: bl, ratio: cb.reqPerSec / bl.reqPerSec });
   }
   await cleanup();
+  return { results, skipped };
+}
 
-  printTable(results, skipped);
+async function main() {
+  const wanted = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim()).filter(Boolean);
+  const known = [...scenarios.map((s) => s.name), ...MEDIA_PARTS];
+  const unknown = wanted?.filter((w) => !known.includes(w)) ?? [];
+  if (unknown.length) throw new Error(`BENCH_SCENARIOS names ${unknown.map((u) => JSON.stringify(u)).join(', ')}; known: ${known.map((k) => JSON.stringify(k)).join(', ')}`);
+  const picked = (name: string) => !wanted || wanted.includes(name);
+  const buildOk = build();
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+
+  const httpScenarios = scenarios.filter((s) => picked(s.name));
+  const { results, skipped } = httpScenarios.length ? await runHttp(httpScenarios, prof) : { results: [], skipped: [] };
+  if (httpScenarios.length) printTable(results, skipped);
+
+  let media: MediaResults | null = null;
+  if (MEDIA_PARTS.some(picked)) {
+    media = await runMedia({ root: ROOT, env: baseEnv, nodeArgs: prof, wanted: picked });
+    printMedia(media);
+  }
+
   const round = (n: number) => Math.round(n * 100) / 100;
+  const rounded = (v: unknown): unknown => (typeof v === 'number' ? round(v) : Array.isArray(v) ? v.map(rounded)
+    : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)])) : v);
   const json = {
     date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, connections: CONNECTIONS, durationSeconds: DURATION,
     warmupSeconds: WARMUP, buildOk, target: TARGET, skipped,
-    scenarios: results.map(({ scenario, corkboard: c, baseline: b, ratio }) => ({
-      name: scenario, ratio: round(ratio), pass: ratio >= TARGET && !c.problems.length && !b.problems.length,
-      ...Object.fromEntries([c, b].map((f) => [f.server, Object.fromEntries(Object.entries(f).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]))])),
-    })),
+    scenarios: results.map((r) => {
+      const { scenario, sc, corkboard: c, baseline: b, ratio } = r;
+      const target = targetOf(sc);
+      const slowdown = slowdownOf(r, results);
+      return {
+        name: scenario, ratio: round(ratio), target, pass: target === null ? null : ratio >= target && !c.problems.length && !b.problems.length,
+        ...(slowdown ? { slowdown: rounded(slowdown) } : {}),
+        ...Object.fromEntries([c, b].map((f) => [f.server, rounded(f)])),
+      };
+    }),
+    ...(media ? { media: rounded(media) } : {}),
   };
   console.log('\n' + JSON.stringify(json, null, 2));
   // A run whose responses failed the check measured the wrong thing: fail loudly. BELOW is a result, not a failure.
   if (results.some((r) => r.corkboard.problems.length || r.baseline.problems.length)) process.exitCode = 1;
+  if (media && (media.skipped.length || media.images?.some((i) => i.problems.length) || media.createPin?.problems.length || media.download?.problems.length)) {
+    process.exitCode = 1;
+  }
 }
 
 main().catch(async (err) => {

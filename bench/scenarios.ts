@@ -3,7 +3,11 @@
 // the scenarios after it. The response Corkboard gives to one request
 // made after setup is what the baseline server replays, byte for byte, and what every load response is
 // checked against when `fixedBody` holds (set it false for responses that legitimately differ, e.g. new ids).
-export interface Seed { url: string; token: string }
+// `path` and `body` are read after setup, so an entry may compute them there (getters over what setup made).
+import { readFileSync } from 'node:fs';
+import { withContext, insertPins } from './seed.js';
+
+export interface Seed { url: string; token: string; /** The server's data dir, for seeding straight into its database. */ dataDir: string }
 
 export interface Scenario {
   name: string;
@@ -14,6 +18,12 @@ export interface Scenario {
   status: number;
   fixedBody: boolean;
   setup?: (seed: Seed) => Promise<void>;
+  /** Least corkboard/baseline req/s ratio that passes (default 0.5); null: no target was set for this one. */
+  target?: number | null;
+  /** Compare with an earlier scenario: this one may take at most `factor` times its time per request. */
+  slowdown?: { vs: string; factor: number };
+  /** Printed under the figures: what the numbers do and do not include. */
+  note?: string;
 }
 
 /** One authenticated API call, for setup steps. */
@@ -28,6 +38,42 @@ export async function api(seed: Seed, method: string, path: string, body?: unkno
   return text ? JSON.parse(text) : null;
 }
 
+const FIXTURES = new URL('../test/fixtures/', import.meta.url);
+const jpeg = () => readFileSync(new URL('sample-1600x1200.jpg', FIXTURES));
+const pinOf = (boardId: string, data: Buffer, title: string) => ({
+  board_id: boardId, title, media_source: { source_type: 'image_base64', content_type: 'image/jpeg', data: data.toString('base64') },
+});
+
+/** Runs `make` once per run, however many scenarios ask (each scenario can still be selected on its own). */
+function once<T>(make: (seed: Seed) => Promise<T>): (seed: Seed) => Promise<T> {
+  let made: Promise<T> | undefined;
+  return (seed) => (made ??= make(seed));
+}
+
+const BIG_BOARD_PINS = 10_000;
+const PAGE_SIZE = 25;
+const FAR_PAGE = 400;
+const state = { pinId: '', boardId: '', bigBoardId: '', farBookmark: '' };
+
+/** A board for pins made over HTTP, with one pin made the way clients make them (image_base64, processed). */
+const pinBoard = once(async (seed) => {
+  state.boardId = ((await api(seed, 'POST', '/v5/boards', { name: 'Bench pins', description: 'seeded by bench/run.ts' })) as { id: string }).id;
+  state.pinId = ((await api(seed, 'POST', '/v5/pins', pinOf(state.boardId, jpeg(), 'Bench pin'))) as { id: string }).id;
+});
+
+/** A 10,000-pin board, seeded straight into the database in one transaction, all pins sharing one processed image. */
+const bigBoard = once(async (seed) => {
+  state.bigBoardId = ((await api(seed, 'POST', '/v5/boards', { name: 'Bench 10k', description: 'seeded by bench/seed.ts' })) as { id: string }).id;
+  const t0 = performance.now();
+  await withContext(seed.dataDir, async (ctx) => {
+    const image = await ctx.images.ingest(jpeg(), 'bench');
+    await insertPins(ctx, state.bigBoardId, [image], BIG_BOARD_PINS);
+  });
+  console.error(`seeded ${BIG_BOARD_PINS} pins in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+});
+
+const boardPinsPath = (bookmark?: string) => `/v5/boards/${state.bigBoardId}/pins?page_size=${PAGE_SIZE}${bookmark ? `&bookmark=${bookmark}` : ''}`;
+
 export const scenarios: Scenario[] = [
   { name: 'user_account', method: 'GET', path: '/v5/user_account', status: 200, fixedBody: true },
   {
@@ -40,5 +86,53 @@ export const scenarios: Scenario[] = [
     setup: async (seed) => {
       for (let i = 1; i <= 5; i++) await api(seed, 'POST', '/v5/boards', { name: `Bench board ${i}`, description: 'seeded by bench/run.ts' });
     },
+  },
+  {
+    name: 'get pin',
+    method: 'GET',
+    get path() { return `/v5/pins/${state.pinId}`; },
+    status: 200,
+    fixedBody: true,
+    setup: pinBoard,
+  },
+  {
+    name: 'board pins page 1',
+    method: 'GET',
+    get path() { return boardPinsPath(); },
+    status: 200,
+    fixedBody: true,
+    setup: bigBoard,
+  },
+  {
+    name: `board pins page ${FAR_PAGE}`,
+    method: 'GET',
+    get path() { return boardPinsPath(state.farBookmark); },
+    status: 200,
+    fixedBody: true,
+    // The bookmark of page 400 (the board's last) is reached the way a client would: page by page.
+    setup: async (seed) => {
+      await bigBoard(seed);
+      let bookmark: string | undefined;
+      for (let page = 1; page < FAR_PAGE; page++) {
+        const res = (await api(seed, 'GET', boardPinsPath(bookmark))) as { items: unknown[]; bookmark: string | null };
+        if (res.items.length !== PAGE_SIZE || !res.bookmark) throw new Error(`page ${page} of the ${BIG_BOARD_PINS}-pin board had ${res.items.length} pins and bookmark ${res.bookmark}`);
+        bookmark = res.bookmark;
+      }
+      state.farBookmark = bookmark!;
+    },
+    slowdown: { vs: 'board pins page 1', factor: 1.5 },
+  },
+  {
+    name: 'create pin',
+    method: 'POST',
+    path: '/v5/pins',
+    get body() { return pinOf(state.boardId, jpeg(), 'Bench pin (load)'); },
+    status: 201,
+    fixedBody: false, // new ids
+    setup: pinBoard,
+    target: null,
+    note: 'every request sends the same 57 KB JPEG (image_base64), stored once per content hash: after the first, '
+      + 'ImagesService.ingest finds the hash and skips decoding and variant generation, so this measures a pin '
+      + 'insert plus base64 decode and SHA-256 of the upload; a new image each time is measured under "image variants" below',
   },
 ];

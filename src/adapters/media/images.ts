@@ -12,7 +12,8 @@ const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'heif', 
 const MAX_PIXELS = 100_000_000;
 
 // Sizes as Pinterest names them: fixed crops for the small ones, widths (never upscaled) for the others.
-const SIZES: Record<Exclude<ImageSizeName, 'originals'>, { width: number; height?: number }> = {
+// Exported with the encoder settings so the bench renders the same outputs with sharp alone.
+export const SIZES: Record<Exclude<ImageSizeName, 'originals'>, { width: number; height?: number }> = {
   '150x150': { width: 150, height: 150 },
   '400x300': { width: 400, height: 300 },
   '600x': { width: 600 },
@@ -23,8 +24,10 @@ export function contentHash(input: Buffer): string {
   return createHash('sha256').update(input).digest('hex');
 }
 
+export const ENCODING = { png: { compressionLevel: 8 }, jpeg: { quality: 85, mozjpeg: true } } as const;
+
 async function encode(img: Sharp, keepPng: boolean): Promise<ProcessedVariant> {
-  const out = keepPng ? img.png({ compressionLevel: 8 }) : img.jpeg({ quality: 85, mozjpeg: true });
+  const out = keepPng ? img.png(ENCODING.png) : img.jpeg(ENCODING.jpeg);
   const { data, info } = await out.toBuffer({ resolveWithObject: true });
   return keepPng
     ? { buffer: data, width: info.width, height: info.height, contentType: 'image/png', ext: 'png' }

@@ -76,12 +76,16 @@ export function isServable(p: ProbeResult, maxHeight: number): boolean {
  * at most maxHeight. A source that is already servable is only remuxed, which is lossless and fast.
  */
 export async function transcode(tools: VideoTools, input: string, output: string, p: ProbeResult, maxHeight: number): Promise<void> {
+  await run(tools.ffmpeg, transcodeArgs(input, output, p, maxHeight), { timeoutMs: 30 * 60_000 });
+}
+
+/** The ffmpeg arguments transcode() runs (exported so the bench can time ffmpeg alone on the same work). */
+export function transcodeArgs(input: string, output: string, p: ProbeResult, maxHeight: number): string[] {
   const base = ['-hide_banner', '-v', 'error', '-y', '-i', input, '-map', '0:v:0', '-map', '0:a:0?', '-map_metadata', '-1', '-movflags', '+faststart'];
-  const args = isServable(p, maxHeight)
+  return isServable(p, maxHeight)
     ? [...base, '-c', 'copy', output]
     : [...base, '-vf', `scale='if(gt(iw,ih),-2,min(${maxHeight},iw))':'if(gt(iw,ih),min(${maxHeight},ih),-2)'`,
       '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', output];
-  await run(tools.ffmpeg, args, { timeoutMs: 30 * 60_000 });
 }
 
 /** One frame at `seconds` (clamped to the last frame, as Pinterest does) as PNG. */
