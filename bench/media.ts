@@ -347,7 +347,7 @@ export async function runMedia(opts: { root: string; env: NodeJS.ProcessEnv; nod
     await part('download', async () => { results.download = await downloadBoard(await corkboard()); });
   } finally {
     await server?.server.stop();
-    if (server) removeDir(server.seed.dataDir);
+    mediaCleanup();
   }
   return results;
 }
