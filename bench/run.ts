@@ -59,7 +59,7 @@ interface Figures {
 
 async function load(server: Server, sc: Scenario, token: string, expectBody: string | undefined): Promise<Figures> {
   const opts = {
-    url: server.url + sc.path, method: sc.method, connections: CONNECTIONS,
+    url: server.url + sc.path, method: sc.method, connections: sc.connections ?? CONNECTIONS,
     headers: { authorization: `Bearer ${token}`, ...(sc.body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(sc.body === undefined ? {} : { body: JSON.stringify(sc.body) }),
     ...(expectBody === undefined ? {} : { expectBody }),
@@ -122,6 +122,10 @@ function printTable(results: Measured[], skipped: string[]) {
     if (slow) {
       console.log(`${scenario} vs ${slow.vs}: ${slow.byReqPerSec.toFixed(2)}x the time per request by req/s, ${slow.byCpuPerReq.toFixed(2)}x by CPU us/req `
         + `(target <= ${slow.max}x) ${invalid ? 'INVALID RUN' : slow.pass ? 'PASS' : 'BELOW'}`);
+    }
+    if (sc.maxP99Ms !== undefined) {
+      console.log(`${scenario}: p99 ${corkboard.p99} ms at ${sc.connections ?? CONNECTIONS} connection(s) (target < ${sc.maxP99Ms} ms) `
+        + (invalid ? 'INVALID RUN' : corkboard.p99 < sc.maxP99Ms ? 'PASS' : 'BELOW'));
     }
     if (sc.note) console.log(`  note: ${sc.note}`);
   }

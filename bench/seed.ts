@@ -22,8 +22,10 @@ const CHUNK = 500; // rows per INSERT: 14 columns x 500 stays far below SQLite's
 /**
  * Appends `count` image pins to a board in one transaction, cycling through `images`, and moves its pin count
  * with them. Ids come from the context's generator, so the newest pin is the last one made. Returns the ids.
+ * `text` gives pin i its title and description (e.g. words to search for).
  */
-export async function insertPins(ctx: Context, boardId: string, images: ImageRow[], count: number): Promise<string[]> {
+export async function insertPins(ctx: Context, boardId: string, images: ImageRow[], count: number,
+  text: (i: number) => { title: string; description: string } = (i) => ({ title: `Bench pin ${i + 1}`, description: 'seeded by bench/seed.ts' })): Promise<string[]> {
   const { db } = ctx.database;
   const board = await db.selectFrom('boards').select('owner_id').where('id', '=', boardId).executeTakeFirstOrThrow();
   const now = new Date().toISOString();
@@ -37,8 +39,8 @@ export async function insertPins(ctx: Context, boardId: string, images: ImageRow
         const image = images[i % images.length]!;
         ids.push(id);
         pins.push({
-          id, owner_id: board.owner_id, board_id: boardId, board_section_id: null, title: `Bench pin ${i + 1}`,
-          description: 'seeded by bench/seed.ts', link: null, alt_text: null, dominant_color: image.dominant_color,
+          id, owner_id: board.owner_id, board_id: boardId, board_section_id: null, ...text(i),
+          link: null, alt_text: null, dominant_color: image.dominant_color,
           media_type: 'image' as const, creative_type: 'REGULAR' as const, parent_pin_id: null, created_at: now, media_id: null,
         });
         media.push({ pin_id: id, position: 0, image_hash: image.hash, title: null, description: null, link: null });
