@@ -5,6 +5,7 @@ import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { PinMediaTable, PinsTable, Privacy } from '../db/schema.js';
 import type { PageRequest } from '../lib/bookmark.js';
+import { prepared } from '../db/prepared.js';
 
 export type PinRow = PinsTable & { board_privacy: Privacy; board_owner_username: string };
 /** A pin as written: columns the repository derives (link_host) are its own business. */
@@ -28,7 +29,16 @@ export interface PinListFilter {
 type Trx = Transaction<Database>;
 
 export class PinsRepository {
-  constructor(private readonly db: Db) {}
+  // Hot lookups by id, compiled once.
+  private readonly pinById;
+  private readonly pinWithMedia;
+
+  constructor(private readonly db: Db) {
+    this.pinById = prepared(db, 1, (id: string) => this.select().where('p.id', '=', id));
+    this.pinWithMedia = prepared(db, 1, (id: string) => this.select().leftJoin('pin_media as m', 'm.pin_id', 'p.id')
+      .select(['m.position as m_position', 'm.image_hash as m_image_hash', 'm.title as m_title', 'm.description as m_description', 'm.link as m_link'])
+      .where('p.id', '=', id).orderBy('m.position'));
+  }
 
   private select(db: Db | Trx = this.db) {
     return db.selectFrom('pins as p').innerJoin('boards as b', 'b.id', 'p.board_id').innerJoin('users as u', 'u.id', 'b.owner_id')
@@ -47,8 +57,19 @@ export class PinsRepository {
     });
   }
 
-  byId(id: string): Promise<PinRow | undefined> {
-    return this.select().where('p.id', '=', id).executeTakeFirst();
+  async byId(id: string): Promise<PinRow | undefined> {
+    return (await this.pinById(id))[0];
+  }
+
+  /** A pin and its media rows in one query (the read behind GET /v5/pins/{id}). */
+  async byIdWithMedia(id: string): Promise<{ pin: PinRow; media: PinMediaRow[] } | undefined> {
+    const rows = await this.pinWithMedia(id);
+    if (!rows.length) return undefined;
+    const { m_position: _p, m_image_hash: _h, m_title: _t, m_description: _d, m_link: _l, ...pin } = rows[0]!;
+    const media = rows.filter((r) => r.m_image_hash !== null).map((r) => ({
+      pin_id: id, position: r.m_position!, image_hash: r.m_image_hash!, title: r.m_title, description: r.m_description, link: r.m_link,
+    }));
+    return { pin, media };
   }
 
   async media(pinIds: string[]): Promise<Map<string, PinMediaRow[]>> {

@@ -132,10 +132,10 @@ export class BoardsService {
   /** Board rows in the spec's shape, with covers and thumbnails from their newest pins (one query for all). */
   async present(rows: BoardRow[]): Promise<Board[]> {
     const covers = await this.boards.coverImages(rows.map((r) => r.id), THUMBNAILS);
-    const images = await this.images.byHashes([...covers.values()].flat());
+    const images = await this.images.sizesByHash([...covers.values()].flat());
     return rows.map((b) => {
       const hashes = covers.get(b.id) ?? [];
-      const sizes = hashes.map((h) => images.get(h)).filter((i) => i !== undefined).map((i) => this.images.sizes(i));
+      const sizes = hashes.map((h) => images.get(h)).filter((i) => i !== undefined);
       return {
         id: b.id,
         created_at: pinterestTime(b.created_at),

@@ -19,7 +19,12 @@ export interface ImageDeps {
 export interface ImageDetails { width: number; height: number; url: string }
 export type ImageSizes = Record<ImageSizeName, ImageDetails>;
 
+/** Image sizes kept in memory: an image row never changes (its hash is its content), so they never go stale. */
+const SIZES_CACHED = 20_000;
+
 export class ImagesService {
+  private readonly sizesCache = new Map<string, ImageSizes>();
+
   constructor(private readonly repo: ImagesRepository, private readonly deps: ImageDeps, private readonly publicUrl: () => string) {}
 
   /** Stores an uploaded or fetched image (400 naming `field` when it is not a usable image). */
@@ -53,6 +58,24 @@ export class ImagesService {
     for (const name of IMAGE_SIZES) {
       const v = variants[name];
       out[name] = { width: v.width, height: v.height, url: this.url(v.key) };
+    }
+    return out;
+  }
+
+  /** Sizes of the images with these hashes (unknown ones left out), from memory where seen before. */
+  async sizesByHash(hashes: string[]): Promise<Map<string, ImageSizes>> {
+    const out = new Map<string, ImageSizes>();
+    const base = this.publicUrl(); // part of the key: tests and `serve --port 0` learn it after start
+    const missing = hashes.filter((h) => {
+      const hit = this.sizesCache.get(`${base} ${h}`);
+      if (hit) out.set(h, hit);
+      return !hit;
+    });
+    for (const row of missing.length ? await this.repo.byHashes(missing) : []) {
+      const sizes = this.sizes(row);
+      if (this.sizesCache.size >= SIZES_CACHED) this.sizesCache.delete(this.sizesCache.keys().next().value!);
+      this.sizesCache.set(`${base} ${row.hash}`, sizes);
+      out.set(row.hash, sizes);
     }
     return out;
   }

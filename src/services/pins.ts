@@ -220,8 +220,9 @@ export class PinsService {
   }
 
   async get(p: Principal, id: string): Promise<Pin> {
-    const [pin] = await this.present(p, [await this.visible(p, id)]);
-    return pin!;
+    const found = isId(id) ? await this.pins.byIdWithMedia(id) : undefined;
+    if (!found || !canSeePinsOn(p, { owner_id: found.pin.owner_id, privacy: found.pin.board_privacy })) throw errors.pinNotFound();
+    return (await this.present(p, [found.pin], new Map([[found.pin.id, found.media]])))[0]!;
   }
 
   async list(p: Principal, opts: PinListOptions, page: PageRequest): Promise<Page<Pin>> {
@@ -313,10 +314,10 @@ export class PinsService {
   }
 
   /** Pin rows in the spec's shape: media and image sizes of all of them in two queries. */
-  async present(p: Principal, rows: PinRow[]): Promise<Pin[]> {
-    const media = await this.pins.media(rows.map((r) => r.id));
-    const images = await this.images.byHashes([...media.values()].flat().map((m) => m.image_hash));
-    const sizes = (m: PinMediaRow) => this.images.sizes(images.get(m.image_hash)!);
+  async present(p: Principal, rows: PinRow[], loadedMedia?: Map<string, PinMediaRow[]>): Promise<Pin[]> {
+    const media = loadedMedia ?? await this.pins.media(rows.map((r) => r.id));
+    const images = await this.images.sizesByHash([...media.values()].flat().map((m) => m.image_hash));
+    const sizes = (m: PinMediaRow) => images.get(m.image_hash)!;
     const videos = await this.media.byIds(rows.flatMap((r) => (r.media_id ? [r.media_id] : [])));
     const mediaOf = (r: PinRow, items: PinMediaRow[]): PinMedia => {
       if (r.media_type === 'multiple_images') {
