@@ -104,6 +104,34 @@ const searchBoard = once(async (seed) => {
 
 const boardPinsPath = (bookmark?: string) => `/v5/boards/${state.bigBoardId}/pins?page_size=${PAGE_SIZE}${bookmark ? `&bookmark=${bookmark}` : ''}`;
 
+const ANALYTICS_EVENTS = 1_000_000;
+const ANALYTICS_DAYS = 90;
+const dayOffset = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const analyticsState = { pinId: '' };
+
+/** One pin with a million recorded events over 90 days and three app types, loaded through the import path. */
+const analyticsPin = once(async (seed) => {
+  await pinBoard(seed);
+  analyticsState.pinId = ((await api(seed, 'POST', '/v5/pins', { ...pinOf(state.boardId, jpeg(), 'Bench analytics pin'), link: 'https://example.com/' })) as { id: string }).id;
+  const pinId = analyticsState.pinId;
+  const types = ['IMPRESSION', 'IMPRESSION', 'IMPRESSION', 'IMPRESSION', 'IMPRESSION', 'IMPRESSION', 'IMPRESSION', 'SAVE', 'PIN_CLICK', 'OUTBOUND_CLICK'] as const;
+  const appTypes = ['WEB', 'MOBILE', 'TABLET'] as const;
+  async function* batches() {
+    for (let start = 0; start < ANALYTICS_EVENTS; start += 5000) {
+      const batch = [];
+      for (let i = start; i < Math.min(ANALYTICS_EVENTS, start + 5000); i++) {
+        const at = `${dayOffset(i % ANALYTICS_DAYS)}T${String(i % 24).padStart(2, '0')}:00:00.000Z`;
+        batch.push({ pinId, type: types[i % types.length]!, appType: appTypes[i % 3]!, actorId: null, at, value: 0, clientId: null });
+      }
+      yield batch;
+    }
+  }
+  const t0 = performance.now();
+  const { imported } = await withContext(seed.dataDir, async (ctx) => ctx.events.import(batches(), await ctx.events.pinsById([pinId])));
+  const s = (performance.now() - t0) / 1000;
+  console.error(`recorded ${imported.toLocaleString('en')} events in ${s.toFixed(1)} s (${Math.round(imported / s).toLocaleString('en')} events/s, rollups included)`);
+});
+
 export const scenarios: Scenario[] = [
   { name: 'user_account', method: 'GET', path: '/v5/user_account', status: 200, fixedBody: true },
   {
@@ -177,5 +205,21 @@ export const scenarios: Scenario[] = [
     target: null,
     note: `one client, one request at a time, over ${SEARCH_PINS.toLocaleString('en')} pins of one user; "gazpacho" is in about 7% of them `
       + '(each ranked by bm25 to find the best 25), and the first page of 25 is served; the baseline replays the bytes',
+  },
+  {
+    name: 'pin analytics 90d',
+    method: 'GET',
+    get path() {
+      return `/v5/pins/${analyticsState.pinId}/analytics?start_date=${dayOffset(ANALYTICS_DAYS - 1)}&end_date=${dayOffset(0)}`
+        + '&metric_types=IMPRESSION,SAVE,SAVE_RATE,PIN_CLICK,OUTBOUND_CLICK&split_field=APP_TYPE';
+    },
+    status: 200,
+    fixedBody: true,
+    setup: analyticsPin,
+    connections: 1,
+    maxP99Ms: 20,
+    target: null,
+    note: `one client, one request at a time: 90 days split by app type for a pin with ${ANALYTICS_EVENTS.toLocaleString('en')} recorded events `
+      + '(the rollup answers: at most 90 rows per app type are read, never the event log); the baseline replays the bytes',
   },
 ];
