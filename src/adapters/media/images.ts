@@ -10,6 +10,8 @@ import type { ImageSizeName, ProcessedImage, ProcessedVariant } from '../../serv
 const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'heif', 'avif']);
 /** 10,000 x 10,000: far past any pin, small enough that a decompression bomb cannot exhaust memory. */
 const MAX_PIXELS = 100_000_000;
+/** Up to a 24-megapixel photo, the variants render in parallel. */
+const PARALLEL_MAX_PIXELS = 24_000_000;
 
 // Sizes as Pinterest names them: fixed crops for the small ones, widths (never upscaled) for the others.
 // Exported with the encoder settings so the bench renders the same outputs with sharp alone.
@@ -58,14 +60,23 @@ export async function processImage(input: Buffer, field: string): Promise<Proces
   // Each variant decodes the input again (libvips streams it), so a large photo never sits in memory as pixels;
   // failOn makes a truncated body fail here instead of being stored half grey.
   const oriented = () => open().rotate();
+  const render = (name: ImageSizeName) => {
+    if (name === 'originals') return encode(oriented(), keepPng);
+    const size = SIZES[name];
+    return encode(size.height
+      ? oriented().resize(size.width, size.height, { fit: 'cover', position: 'attention' })
+      : oriented().resize({ width: size.width, withoutEnlargement: true }), keepPng);
+  };
+  const names: ImageSizeName[] = ['originals', ...(Object.keys(SIZES) as Array<keyof typeof SIZES>)];
   try {
     const variants = {} as Record<ImageSizeName, ProcessedVariant>;
-    variants.originals = await encode(oriented(), keepPng);
-    for (const [name, size] of Object.entries(SIZES) as Array<[keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]]>) {
-      const resized = size.height
-        ? oriented().resize(size.width, size.height, { fit: 'cover', position: 'attention' })
-        : oriented().resize({ width: size.width, withoutEnlargement: true });
-      variants[name] = await encode(resized, keepPng);
+    // The renders are independent: side by side they use every core. A very large image renders one at a time,
+    // so a few concurrent uploads cannot hold many full-size decodes in memory at once.
+    if ((meta.width ?? 0) * (meta.height ?? 0) <= PARALLEL_MAX_PIXELS) {
+      const done = await Promise.all(names.map(render));
+      names.forEach((name, i) => { variants[name] = done[i]!; });
+    } else {
+      for (const name of names) variants[name] = await render(name);
     }
     const { dominant } = await sharp(variants['150x150'].buffer).stats(); // the small render is enough for a colour
     return {
