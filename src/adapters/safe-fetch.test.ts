@@ -19,9 +19,14 @@ describe('safeFetch', () => {
   // private one, so redirects between them exercise the per-hop re-check.
   const opts: SafeFetchOptions = { allowAddress: (a) => a === '127.0.0.1', maxBytes: 1024, timeoutMs: 2000 };
 
+  let dropped = false;
+
   before(async () => {
     server = createServer((req, res) => {
       if (req.url === '/ok') return res.writeHead(200, { 'content-type': 'text/plain' }).end('hello');
+      // Closes the connection it arrives on once, as a server does with a kept-alive connection it just timed out.
+      if (req.url === '/drop-once' && !dropped) { dropped = true; return req.socket.destroy(); }
+      if (req.url === '/drop-once') return res.writeHead(200).end('second try');
       if (req.url === '/to-private') return res.writeHead(302, { location: `http://127.0.0.2:${port}/ok` }).end();
       if (req.url === '/to-file') return res.writeHead(302, { location: 'file:///etc/passwd' }).end();
       if (req.url === '/loop') return res.writeHead(302, { location: '/loop' }).end();
@@ -56,6 +61,19 @@ describe('safeFetch', () => {
       await assert.rejects(safeFetch(url(), { ...opts, timeoutMs: name.includes('time') ? 300 : opts.timeoutMs }), (err: Error) => err instanceof FetchRefused && why.test(err.message));
     });
   }
+
+  it('keeps connections alive, and retries once on a new one when a reused connection was closed', async () => {
+    const fresh: unknown[] = [];
+    const count = (socket: unknown) => fresh.push(socket);
+    server.on('connection', count);
+    try {
+      assert.equal((await safeFetch(`http://127.0.0.1:${port}/ok`, opts)).status, 200);
+      assert.equal((await safeFetch(`http://127.0.0.1:${port}/ok`, opts)).status, 200);
+      assert.ok(fresh.length <= 1, `${fresh.length} connections for two sequential requests`);
+      const res = await safeFetch(`http://127.0.0.1:${port}/drop-once`, opts);
+      assert.equal(res.body.toString(), 'second try');
+    } finally { server.off('connection', count); }
+  });
 
   it('the default policy refuses loopback, by address or by name', async () => {
     for (const host of ['127.0.0.1', 'localhost', '[::ffff:127.0.0.1]']) {

@@ -85,14 +85,31 @@ export interface OpenOptions extends SafeFetchOptions {
 
 export interface OpenedResponse { status: number; url: string; headers: IncomingHttpHeaders; body: IncomingMessage }
 
-function requestOnce(url: URL, opts: OpenOptions, signal: AbortSignal): Promise<IncomingMessage> {
+/**
+ * Connections are kept alive and reused, one pool per address policy: a socket was connected to an address
+ * its policy allowed (the guarded lookup runs for every new connection), so it is only ever reused under that
+ * same policy. Idle sockets do not keep the process alive.
+ */
+const pools = new WeakMap<(address: string) => boolean, { http: http.Agent; https: https.Agent }>();
+
+function agentFor(url: URL, allowAddress: (address: string) => boolean): http.Agent {
+  let pool = pools.get(allowAddress);
+  if (!pool) pools.set(allowAddress, pool = { http: new http.Agent({ keepAlive: true, maxSockets: 32 }), https: new https.Agent({ keepAlive: true, maxSockets: 32 }) });
+  return url.protocol === 'https:' ? pool.https : pool.http;
+}
+
+function requestOnce(url: URL, opts: OpenOptions, signal: AbortSignal, fresh = false): Promise<IncomingMessage> {
   const lib = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = lib.request(url, {
-      method: opts.method ?? 'GET', signal, lookup: guardedLookup(opts.allowAddress), agent: false,
+      method: opts.method ?? 'GET', signal, lookup: guardedLookup(opts.allowAddress), agent: fresh ? false : agentFor(url, opts.allowAddress),
       headers: { 'user-agent': 'Corkboard', accept: '*/*', ...opts.headers },
     }, resolve);
-    req.on('error', reject);
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      // The server may close an idle kept-alive connection just as it is reused: try once more on a new one.
+      if (req.reusedSocket && !fresh && (err.code === 'ECONNRESET' || err.code === 'EPIPE') && !signal.aborted) resolve(requestOnce(url, opts, signal, true));
+      else reject(err);
+    });
     req.end(opts.body);
   });
 }

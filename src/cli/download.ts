@@ -41,28 +41,30 @@ export async function download(url: string, config: Config, opts: DownloadOption
   await mkdir(dir, { recursive: true });
   process.stderr.write(`${extracted.kind} "${extracted.title}": ${extracted.pins.length} pins, ${files.length} files -> ${dir}\n`);
   const bar = progress(files.length);
+  const folders = new Set<string>();
+  const sidecars = new Set<string>();
+  /** One sidecar per pin with what Pinterest says about it, next to its first file. */
+  const writeSidecar = async (f: (typeof files)[number]) => {
+    if (sidecars.has(f.pin_id)) return;
+    sidecars.add(f.pin_id);
+    const { pin, section } = extracted.pins.find((p) => p.pin.id === f.pin_id)!;
+    const meta = { id: pin.id, title: pin.title ?? null, description: pin.description ?? null, link: pin.link ?? null, section, files: files.filter((x) => x.pin_id === pin.id).map((x) => ({ filename: x.filename, type: x.type, width: x.width, height: x.height, source_url: x.source_url })) };
+    await writeFile(path.join(dir, path.dirname(f.filename), `${f.pin_id}.json`), JSON.stringify(meta, null, 2) + '\n');
+  };
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(opts.concurrency, files.length) }, async () => {
     while (next < files.length) {
       const f = files[next++]!;
       const file = path.join(dir, f.filename);
-      await mkdir(path.dirname(file), { recursive: true });
+      const folder = path.dirname(file);
+      if (!folders.has(folder)) { await mkdir(folder, { recursive: true }); folders.add(folder); }
       const there = await exists(file);
       if (!there) await fetchToFile(f.source_url, file, { allowAddress, maxBytes: config.video.maxBytes, timeoutMs: 30 * 60_000, onBytes: bar.bytes });
+      await writeSidecar(f);
       bar.file(f.filename, there);
     }
   }));
   bar.end();
-  // One sidecar per pin with what Pinterest says about it, next to its first file.
-  const written = new Set<string>();
-  for (const f of files) {
-    if (written.has(f.pin_id)) continue;
-    written.add(f.pin_id);
-    const { pin, section } = extracted.pins.find((p) => p.pin.id === f.pin_id)!;
-    const sidecar = path.join(dir, path.dirname(f.filename), `${f.pin_id}.json`);
-    const meta = { id: pin.id, title: pin.title ?? null, description: pin.description ?? null, link: pin.link ?? null, section, files: files.filter((x) => x.pin_id === pin.id).map((x) => ({ filename: x.filename, type: x.type, width: x.width, height: x.height, source_url: x.source_url })) };
-    await writeFile(sidecar, JSON.stringify(meta, null, 2) + '\n');
-  }
   let zip: string | null = null;
   if (opts.zip) {
     zip = `${dir}.zip`;

@@ -29,7 +29,8 @@ export async function fetchToFile(url: string, file: string, opts: FetchFileOpti
     const append = res.status === 206 && new RegExp(`^bytes ${have}-`).test(String(res.headers['content-range'] ?? ''));
     if (append) opts.onBytes?.(have);
     const counter = byteCap(opts.maxBytes - (append ? have : 0));
-    counter.on('data', (c: Buffer) => opts.onBytes?.(c.length));
+    let written = append ? have : 0;
+    counter.on('data', (c: Buffer) => { written += c.length; opts.onBytes?.(c.length); });
     try {
       await pipeline(res.body, counter, createWriteStream(part, { flags: append ? 'a' : 'w' }));
     } catch (err) {
@@ -38,6 +39,6 @@ export async function fetchToFile(url: string, file: string, opts: FetchFileOpti
       throw new FetchRefused(`${url} could not be read to the end (${(err as Error).message})`);
     }
     await rename(part, file);
-    return sizeOf(file);
+    return written;
   }
 }
