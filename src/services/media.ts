@@ -135,8 +135,11 @@ export class MediaService {
       await transcode(this.tools, source, output, info, this.limits.servedHeight);
       const served = await probe(this.tools, output);
       const videoKey = `videos/${id}/video.mp4`;
-      await this.blobs.putFile(videoKey, output, 'video/mp4');
-      const cover = await this.images.ingest(await frameAt(this.tools, output, 0, served.durationMs), 'video cover');
+      // Storing the video and making its default cover are independent: side by side.
+      const [, cover] = await Promise.all([
+        this.blobs.putFile(videoKey, output, 'video/mp4'),
+        frameAt(this.tools, output, 0, served.durationMs).then((frame) => this.images.ingest(frame, 'video cover')),
+      ]);
       await this.repo.transition(id, 'processing', {
         status: 'succeeded', video_key: videoKey, cover_hash: cover.hash, duration_ms: served.durationMs,
         width: served.video!.width, height: served.video!.height,
