@@ -118,6 +118,7 @@ forEachDialect('analytics', (dialect) => {
       await bad(`start_date=2026-02-30&end_date=${day(0)}&metric_types=IMPRESSION`, /start_date must be a date/);
       await bad(`start_date=${day(-3)}&end_date=yesterday&metric_types=IMPRESSION`, /end_date must be a date/);
       await bad(range, /metric_types/);
+      await bad(`${range}&metric_types=,`, /metric_types needs at least one metric/);
       await bad(`${range}&metric_types=IMPRESSION,BOGUS`, /metric_types has unknown values BOGUS/);
       await bad(`${range}&metric_types=IMPRESSION&split_field=PIN_FORMAT`, /split_field/);
       await bad(`${range}&metric_types=IMPRESSION&app_types=PHONE`, /app_types/);
@@ -174,7 +175,7 @@ forEachDialect('analytics', (dialect) => {
       assert.deepEqual(sums(await q('split_field=APP_TYPE')), { WEB: { IMPRESSION: 19, SAVE: 2 }, MOBILE: { IMPRESSION: 13, SAVE: 2 }, TABLET: { IMPRESSION: 4, SAVE: 0 } });
       assert.deepEqual(sums(await q('split_field=SOURCE')), { YOUR_PINS: { IMPRESSION: 28, SAVE: 3 }, OTHER_PINS: { IMPRESSION: 8, SAVE: 1 } });
       assert.deepEqual(sums(await q('split_field=OWNED_CONTENT')), { CLAIMED: { IMPRESSION: 30, SAVE: 4 }, OTHER: { IMPRESSION: 6, SAVE: 0 } });
-      assert.deepEqual(sums(await q('split_field=PIN_FORMAT')), { ORGANIC_IMAGE: { IMPRESSION: 36, SAVE: 4 } });
+      assert.deepEqual(sums(await q('split_field=PIN_FORMAT')), { ORGANIC_IMAGE: { IMPRESSION: 36, SAVE: 4 }, ORGANIC_VIDEO: { IMPRESSION: 0, SAVE: 0 } });
       assert.deepEqual((await q('source=OTHER_PINS')).all.summary_metrics, { IMPRESSION: 8, SAVE: 1 });
       assert.deepEqual((await q('from_claimed_content=OTHER')).all.summary_metrics, { IMPRESSION: 6, SAVE: 0 });
       assert.deepEqual((await q('app_types=TABLET')).all.summary_metrics, { IMPRESSION: 4, SAVE: 0 });
@@ -254,6 +255,9 @@ forEachDialect('analytics', (dialect) => {
       assert.equal(res.status, 302);
       assert.equal(res.headers.get('location'), 'https://shop.example/one');
       assert.equal(await today(pin.one, 'OUTBOUND_CLICK'), 1);
+      // A HEAD (link checkers) redirects but is not a click.
+      assert.equal((await fetch(`${s.url}/events/outbound/${pin.one}/`, { method: 'HEAD', redirect: 'manual', headers: { 'user-agent': 'Mozilla/5.0' } })).status, 302);
+      assert.equal(await today(pin.one, 'OUTBOUND_CLICK'), 1);
       assert.equal((await fetch(`${s.url}/events/outbound/${pin.two}/`, { redirect: 'manual' })).status, 404); // no link
       assert.equal((await fetch(`${s.url}/events/outbound/${pin.secret}/`, { redirect: 'manual' })).status, 404);
     });
@@ -273,6 +277,9 @@ forEachDialect('analytics', (dialect) => {
       assert.match(bad.data.message ?? "", /events\[0\]\.type/);
       assert.equal((await beacon({ events: [{ id: 'watch-00001', type: 'VIDEO_WATCH', pin_id: pin.one }] })).status, 400);
       assert.equal((await beacon({ events: [] })).status, 400);
+      // Another site's page cannot make its visitors report activity here.
+      const crossSite = await fetch(`${s.url}/events/beacon`, { method: 'POST', body: JSON.stringify({ events: [{ ...ev, id: 'cross-site-1' }] }), headers: { 'content-type': 'text/plain', origin: 'https://evil.example', 'user-agent': 'Mozilla/5.0' } });
+      assert.equal(crossSite.status, 403);
       assert.equal((await beacon('not json', 'text/plain')).status, 400);
       // Video events on an image pin are not video plays.
       assert.deepEqual((await beacon({ events: [{ id: 'start-00001', type: 'VIDEO_START', pin_id: pin.one }] })).data, { recorded: 0, duplicates: 0, ignored: 1 });
@@ -287,9 +294,11 @@ forEachDialect('analytics', (dialect) => {
       JSON.stringify({ pin_id: pin.two, type: 'LIKE', at: at(-1) }), JSON.stringify({ pin_id: pin.two, type: 'IMPRESSION', at: at(2) }),
       JSON.stringify({ pin_id: pin.two, type: 'VIDEO_START', at: at(-1) }), JSON.stringify({ pin_id: pin.two, type: 'IMPRESSION', at: at(-1), actor: 'nobody_here' }),
       JSON.stringify({ pin_id: pin.two, type: 'IMPRESSION', at: at(-1), colour: 'red' }), JSON.stringify({ pin_id: pin.two, type: 'IMPRESSION', at: at(-1), actor: bobName }),
+      JSON.stringify({ pin_id: pin.two, type: 'IMPRESSION', at: '2026-02-30T10:00:00Z' }), JSON.stringify({ pin_id: pin.two, type: 'IMPRESSION', at: `${day(-1)}T24:00:00Z` }),
     ]), (err: unknown) => {
       assert.ok(err instanceof ImportRejected);
-      assert.deepEqual(err.problems.map((p) => p.line), [2, 3, 5, 6, 7, 8, 9]);
+      assert.deepEqual(err.problems.map((p) => p.line), [2, 3, 5, 6, 7, 8, 9, 11, 12]);
+      assert.match(err.problems[7]!.message, /not a real time/);
       assert.match(err.problems[1]!.message, /pin 999 does not exist/);
       assert.match(err.problems[3]!.message, /in the future/);
       assert.match(err.problems[4]!.message, /not a video pin/);

@@ -109,6 +109,16 @@ forEachDialect('follows', (dialect) => {
     assert.equal((await post('follow', { cookies: csrfCookie })).status, 401);
     assert.equal((await post('unfollow')).status, 303);
     assert.equal((await api(s.url, 'GET', `/v5/boards/${board.id}`, { token: t.ben })).data.follower_count, 0);
+    // A board made secret since can still be let go of; a "next" that would leave the site goes home instead.
+    assert.equal((await post('follow')).status, 303);
+    assert.equal((await api(s.url, 'PATCH', `/v5/boards/${board.id}`, { token: t.ben, json: { privacy: 'SECRET' } })).status, 200);
+    const away = await fetch(`${s.url}/web/boards/${board.id}/follow`, {
+      method: 'POST', redirect: 'manual', headers: { cookie: `${cookie}; ${csrfCookie}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf, action: 'unfollow', next: '/\t/evil.example' }),
+    });
+    assert.equal(away.status, 303);
+    assert.equal(away.headers.get('location'), '/');
+    assert.equal((await api(s.url, 'GET', `/v5/boards/${board.id}`, { token: t.ben })).data.follower_count, 0);
     const own = await s.ctx.sessions.logIn(names.ben!, 'correct horse battery');
     assert.doesNotMatch(await (await fetch(s.url + pagePath, { headers: { cookie: `cb_session=${own!.sessionId}` } })).text(), /<form method="post"/);
   });

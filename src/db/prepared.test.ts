@@ -20,6 +20,7 @@ describe('prepared queries', () => {
     assert.equal(builds, 1);
     const unused = prepared(db, 1, (_id: string) => db.selectFrom('t').select('n'));
     await assert.rejects(unused('a'), /every argument must appear/);
+    await assert.rejects(unused('a'), /every argument must appear/); // a second call does not run it either
     await db.destroy();
   });
 });

@@ -14,10 +14,12 @@ export function prepared<A extends Arg[], R>(db: Kysely<any>, arity: A['length']
   return async (...args: A) => {
     if (!compiled) {
       const marks = Array.from({ length: arity }, (_, i) => `\u0000arg${i}\u0000`);
-      compiled = build(...(marks as A)).compile();
-      slots = compiled.parameters.map((v) => marks.indexOf(v as string));
-      const used = new Set(slots);
+      const built = build(...(marks as A)).compile();
+      const found = built.parameters.map((v) => marks.indexOf(v as string));
+      const used = new Set(found);
       if (marks.some((_, i) => !used.has(i))) throw new Error('prepared: every argument must appear in the query as a value');
+      compiled = built;
+      slots = found;
     }
     const parameters = compiled.parameters.map((v, j) => (slots[j]! >= 0 ? args[slots[j]!] : v));
     return (await db.executeQuery<R>({ ...compiled, parameters })).rows;

@@ -59,7 +59,9 @@ export class EventsRepository {
       const deltas = new Map<string, { pin_id: string; day: string; app_type: AppType; counts: Counts }>();
       let added = 0;
       for await (const batch of batches) {
-        for (const part of chunks(batch)) {
+        // Rows are written in one order (pin, then time) by every writer, so concurrent writers never deadlock.
+        const sorted = [...batch].sort((a, b) => (a.pin_id < b.pin_id ? -1 : a.pin_id > b.pin_id ? 1 : a.id < b.id ? -1 : 1));
+        for (const part of chunks(sorted)) {
           const inserted = new Set((await trx.insertInto('events').values(part).onConflict((oc) => oc.column('dedupe_key').doNothing())
             .returning('id').execute()).map((r) => r.id));
           added += inserted.size;
@@ -73,7 +75,8 @@ export class EventsRepository {
           }
         }
       }
-      for (const part of chunks([...deltas.values()])) {
+      const keys = [...deltas.keys()].sort();
+      for (const part of chunks(keys.map((k) => deltas.get(k)!))) {
         await trx.insertInto('pin_daily_metrics').values(part.map((d) => ({ pin_id: d.pin_id, day: d.day, app_type: d.app_type, ...d.counts })))
           .onConflict((oc) => oc.columns(['pin_id', 'day', 'app_type']).doUpdateSet(Object.fromEntries(
             COLUMNS.map((c) => [c, sql`${sql.ref(`pin_daily_metrics.${c}`)} + ${sql.ref(`excluded.${c}`)}`]),

@@ -11,10 +11,10 @@ export type PinRow = PinsTable & { board_privacy: Privacy; board_owner_username:
 /** A pin as written: columns the repository derives (link_host) are its own business. */
 export type NewPin = Omit<PinsTable, 'link_host'>;
 
-/** The lower-cased host of a link, or null. */
+/** The lower-cased host of a link without a leading www., or null (claimed websites are matched on it). */
 export function linkHost(link: string | null | undefined): string | null {
   if (!link) return null;
-  try { return new URL(link).host.toLowerCase() || null; } catch { return null; }
+  try { return new URL(link).host.toLowerCase().replace(/^www\./, '') || null; } catch { return null; }
 }
 export type PinMediaRow = PinMediaTable;
 

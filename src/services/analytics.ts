@@ -80,7 +80,7 @@ class Buckets {
     addCounts(c, counts);
   }
 
-  /** Each key's report over the period; `statusOf` gives a day's data_status when it has no activity. */
+  /** Each key's report over the period; `emptyStatus` gives a day's data_status when it has no activity. */
   report(p: Period, metrics: Metric[], emptyStatus: (day: string) => string = () => 'READY'): Record<string, MetricsBlock> {
     const daily = metrics.filter((m) => !LIFETIME.has(m));
     const out: Record<string, MetricsBlock> = {};
@@ -97,6 +97,12 @@ class Buckets {
     return out;
   }
 }
+
+/** Every key a split answers, whether or not it had activity. */
+const SPLIT_KEYS: Record<UserSplit, string[]> = {
+  NO_SPLIT: ['all'], APP_TYPE: APP_TYPES, OWNED_CONTENT: ['CLAIMED', 'OTHER'], SOURCE: ['YOUR_PINS', 'OTHER_PINS'],
+  PIN_FORMAT: ['ORGANIC_IMAGE', 'ORGANIC_VIDEO'],
+};
 
 const FORMAT_OF: Record<string, PinFormat> = { image: 'ORGANIC_IMAGE', multiple_images: 'ORGANIC_IMAGE', video: 'ORGANIC_VIDEO' };
 
@@ -162,7 +168,8 @@ export class AnalyticsService {
   }
 
   private async scope(p: Principal, per: Period, privacies?: ActivityScope['privacies']): Promise<ActivityScope & { hosts: Set<string> }> {
-    const hosts = new Set((await this.websites.list(p.user.id, { pageSize: 1000, after: null })).map((w) => w.website.split('/')[0]!));
+    // A verified website claims its host (a path in it does not narrow the claim), with or without www.
+    const hosts = new Set((await this.websites.list(p.user.id, { pageSize: 1000, after: null })).map((w) => w.website.split('/')[0]!.replace(/^www\./, '')));
     return { userId: p.user.id, claimedHosts: [...hosts], from: per.from, to: per.to, ...(privacies ? { privacies } : {}), hosts };
   }
 
@@ -180,8 +187,8 @@ export class AnalyticsService {
   }
 
   async account(p: Principal, per: Period, f: AccountFilters, metrics: Metric[], split: UserSplit) {
-    const scope = await this.scope(p, per);
-    const buckets = new Buckets(split === 'NO_SPLIT' ? ['all'] : []);
+    const scope = await this.scope(p, per, ownVisiblePrivacies(p, 'pins'));
+    const buckets = new Buckets(SPLIT_KEYS[split]);
     for (const row of await this.events.activity(scope)) {
       const keys = this.classify(row, scope.hosts, f);
       if (keys) buckets.add(keys[split], row.day, row.counts);

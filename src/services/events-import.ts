@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import type { AppType } from '../db/schema.js';
 import { APP_TYPES, EVENT_TYPES, VIDEO_EVENTS, type EventType } from '../lib/analytics-metrics.js';
 import type { EventPin } from '../repositories/events.js';
+import { isId } from '../lib/ids.js';
 import { MAX_WATCH_MS, type EventsService, type NewEventInput } from './events.js';
 
 export interface ImportProblem { line: number; message: string }
@@ -24,6 +25,13 @@ const TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?
 const FUTURE_SLACK_MS = 5 * 60 * 1000;
 const BATCH = 5000;
 
+/** Date does not refuse 2026-02-30 or 24:00 (it rolls them over); a real time's fields read back unchanged. */
+function realTime(text: string): boolean {
+  const [, y, mo, d, h = '0', mi = '0', s = '0'] = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text) ?? [];
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  return date.getUTCMonth() === Number(mo) - 1 && date.getUTCDate() === Number(d) && Number(h) < 24 && Number(mi) < 60 && Number(s) < 60;
+}
+
 interface References { pins: Map<string, EventPin>; actors: Map<string, string> }
 
 /** One line, checked: an event, or the reason it is not one. Without `refs`, only its own shape is checked. */
@@ -34,13 +42,13 @@ function parseLine(text: string, refs: References | null, now: number): NewEvent
   const e = raw as Record<string, unknown>;
   const unknown = Object.keys(e).filter((k) => !FIELDS.has(k));
   if (unknown.length) return `unknown field ${unknown.join(', ')} (fields: ${[...FIELDS].join(', ')})`;
-  if (typeof e.pin_id !== 'string' || !/^\d{1,20}$/.test(e.pin_id)) return 'pin_id must be a pin id (a string of digits)';
+  if (typeof e.pin_id !== 'string' || !isId(e.pin_id)) return 'pin_id must be a pin id (a string of digits)';
   if (typeof e.type !== 'string' || !(EVENT_TYPES as readonly string[]).includes(e.type)) return `type must be one of ${EVENT_TYPES.join(', ')}`;
   const type = e.type as EventType;
   if (typeof e.at !== 'string' || !TIME.test(e.at)) return 'at must be an ISO 8601 time such as 2026-11-20T10:00:00Z (no zone means UTC)';
   const zoned = /T/.test(e.at) && !/(Z|[+-]\d{2}:?\d{2})$/.test(e.at) ? `${e.at}Z` : e.at;
   const at = new Date(zoned);
-  if (Number.isNaN(at.getTime())) return `at ${e.at} is not a real time`;
+  if (Number.isNaN(at.getTime()) || !realTime(e.at)) return `at ${e.at} is not a real time`;
   if (at.getTime() > now + FUTURE_SLACK_MS) return `at ${e.at} is in the future`;
   const appType = e.app_type ?? 'WEB';
   if (typeof appType !== 'string' || !APP_TYPES.includes(appType as AppType)) return `app_type must be one of ${APP_TYPES.join(', ')}`;

@@ -7,6 +7,7 @@ import { VIDEO_EVENTS, type EventType } from '../lib/analytics-metrics.js';
 import { errors } from '../lib/api-error.js';
 import type { IdGenerator } from '../lib/ids.js';
 import { sha256 } from '../lib/secrets.js';
+import { isId } from '../lib/ids.js';
 import type { EventPin, EventsRepository, NewEvent } from '../repositories/events.js';
 
 /** Who did it, from where: the signed-in user (or null), the app type of their device, and a key per viewer. */
@@ -52,7 +53,8 @@ export class EventsService {
       if (!pin || !this.counts(viewer, pin, e.type)) continue;
       rows.push({
         id: this.ids.next(), pin_id: pin.id, actor_id: viewer.userId, type: e.type, app_type: viewer.appType, source,
-        value: e.type === 'VIDEO_WATCH' ? e.value ?? 0 : 0, at,
+        // One playback cannot play longer than the video.
+        value: e.type === 'VIDEO_WATCH' ? Math.min(e.value ?? 0, pin.duration_ms ?? 0) : 0, at,
         dedupe_key: e.clientId ? sha256(`${viewer.viewerKey}:${e.clientId}`) : null,
       });
     }
@@ -78,7 +80,7 @@ export class EventsService {
       const at = `events[${i}]`;
       if (typeof e.id !== 'string' || !/^[\w-]{8,64}$/.test(e.id)) throw errors.invalid(`Invalid parameters: ${at}.id must be 8 to 64 letters, digits, - or _ (unique per event, so repeats count once).`);
       if (typeof e.type !== 'string' || !BEACON_TYPES.has(e.type as EventType)) throw errors.invalid(`Invalid parameters: ${at}.type must be one of ${[...BEACON_TYPES].join(', ')}.`);
-      if (typeof e.pin_id !== 'string' || !/^\d{1,20}$/.test(e.pin_id)) throw errors.invalid(`Invalid parameters: ${at}.pin_id must be a pin id.`);
+      if (typeof e.pin_id !== 'string' || !isId(e.pin_id)) throw errors.invalid(`Invalid parameters: ${at}.pin_id must be a pin id.`);
       const watched = e.watched_ms;
       if (e.type === 'VIDEO_WATCH' && !(Number.isInteger(watched) && (watched as number) >= 0 && (watched as number) <= MAX_WATCH_MS)) {
         throw errors.invalid(`Invalid parameters: ${at}.watched_ms must be the whole milliseconds watched (0 to ${MAX_WATCH_MS}).`);
@@ -88,12 +90,17 @@ export class EventsService {
     return this.record(viewer, events, 'beacon');
   }
 
-  /** The pin an outbound click leaves for, with the click recorded; 404 unless the viewer may see it and it has a link. */
-  async outbound(viewer: Viewer, pinId: string, link: (pinId: string) => Promise<string | null>): Promise<string> {
-    const target = /^\d{1,20}$/.test(pinId) ? await link(pinId) : null;
-    if (!target) throw errors.pinNotFound();
-    await this.record(viewer, [{ pinId, type: 'OUTBOUND_CLICK' }], 'web');
-    return target;
+  /**
+   * Where an outbound click leaves for (the pin's own link, as an absolute http(s) URL), with the click recorded
+   * when `record`; 404 unless the viewer may see the pin and it has a usable link.
+   */
+  async outbound(viewer: Viewer, pinId: string, link: (pinId: string) => Promise<string | null>, record: boolean): Promise<string> {
+    const raw = isId(pinId) ? await link(pinId) : null;
+    let target: URL | null = null;
+    try { target = raw ? new URL(raw) : null; } catch { /* not a URL: nowhere to go */ }
+    if (!target || (target.protocol !== 'http:' && target.protocol !== 'https:')) throw errors.pinNotFound();
+    if (record) await this.record(viewer, [{ pinId, type: 'OUTBOUND_CLICK' }], 'web');
+    return target.href;
   }
 
   /** Imported events, already validated (see events-import.ts): taken as given, in one transaction, repeats of an `id` dropped. */
@@ -105,7 +112,7 @@ export class EventsService {
         total += batch.length;
         yield batch.map((e): NewEvent => ({
           id: ids.next(), pin_id: e.pinId, actor_id: e.actorId, type: e.type, app_type: e.appType, source: 'import',
-          value: e.value, at: e.at, dedupe_key: e.clientId ? sha256(`import:${e.clientId}`) : null,
+          value: e.value, at: e.at, dedupe_key: e.clientId ? sha256(`import:${e.pinId}:${e.clientId}`) : null,
         }));
       }
     }

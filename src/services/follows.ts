@@ -1,6 +1,7 @@
 // Following users and boards, as Pinterest's follow endpoints describe it: explicit user follows, and implicit
 // ones through followed boards; a user's followers and followees; the boards a user follows.
 import { errors } from '../lib/api-error.js';
+import { isId } from '../lib/ids.js';
 import { toPage, type Page, type PageRequest } from '../lib/bookmark.js';
 import type { BoardsRepository } from '../repositories/boards.js';
 import type { FollowedUser, FollowsRepository } from '../repositories/follows.js';
@@ -43,8 +44,8 @@ export class FollowsService {
 
   /** Stops following a board; following it not at all is fine. */
   async unfollowBoard(p: Principal, boardId: string): Promise<void> {
-    const board = await this.boards.visible(p, boardId);
-    await this.repo.unfollowBoard(p.user.id, board.id);
+    // No visibility check: a board made private since can still be let go of.
+    if (isId(boardId)) await this.repo.unfollowBoard(p.user.id, boardId);
   }
 
   followsBoard(userId: string, boardId: string): Promise<boolean> {

@@ -32,7 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   const linked = await db.selectFrom('pins').select(['id', 'link']).where('link', 'is not', null).execute();
   for (const { id, link } of linked as Array<{ id: string; link: string }>) {
     let host: string | null = null;
-    try { host = new URL(link).host.toLowerCase() || null; } catch { /* not a URL: no host */ }
+    try { host = new URL(link).host.toLowerCase().replace(/^www\./, '') || null; } catch { /* not a URL: no host */ }
     if (host) await db.updateTable('pins').set({ link_host: host }).where('id', '=', id).execute();
   }
 }

@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { Context } from '../../context.js';
 import type { Metric } from '../../lib/analytics-metrics.js';
 import { errors } from '../../lib/api-error.js';
+import { isId } from '../../lib/ids.js';
 import { AdAccountQuery } from '../../schemas/common.js';
 import { period, type AccountFilters, type AppTypeFilter, type PinSplit, type UserSplit } from '../../services/analytics.js';
 import { principalOf } from '../plugins/api-auth.js';
@@ -53,8 +54,9 @@ const filtersOf = (q: Omit<AccountQ, 'start_date' | 'end_date' | 'split_field' |
 
 /** A comma-or-repeat metric list from the spec's enum; `fallback` when the parameter is optional and absent. */
 function metricList(raw: string[] | undefined, allowed: readonly string[], fallback?: readonly string[]): Metric[] {
-  const list = enumList(raw, allowed, 'metric_types') ?? [...(fallback ?? [])];
-  return [...new Set(list)] as Metric[];
+  const given = enumList(raw, allowed, 'metric_types');
+  if (given && !given.length && !fallback) throw errors.invalid('Invalid parameters: metric_types needs at least one metric.');
+  return [...new Set(given?.length ? given : fallback ?? [])] as Metric[];
 }
 
 export function analyticsRoutes(app: FastifyInstance, ctx: Context): void {
@@ -68,7 +70,7 @@ export function analyticsRoutes(app: FastifyInstance, ctx: Context): void {
   apiRoute(app, 'multi_pins/analytics', { querystring: MultiPinQuery }, async (req) => {
     const q = req.query as Static<typeof MultiPinQuery>;
     const ids = q.pin_ids.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-    if (!ids.length || ids.some((id) => !/^\d{1,20}$/.test(id))) throw errors.invalid('Invalid parameters: pin_ids must be a comma-separated list of pin ids.');
+    if (!ids.length || ids.some((id) => !isId(id))) throw errors.invalid('Invalid parameters: pin_ids must be a comma-separated list of pin ids.');
     if (ids.length > 100) throw errors.invalid('Invalid parameters: pin_ids takes at most 100 pin ids.');
     const per = period(q.start_date, q.end_date);
     return ctx.analytics.multiPin(principalOf(req), ids, per, (q.app_types ?? 'ALL') as AppTypeFilter, metricList(q.metric_types, PIN_METRICS));

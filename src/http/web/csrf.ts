@@ -13,9 +13,16 @@ export function csrfToken(req: FastifyRequest, reply: FastifyReply, secure: bool
   return token;
 }
 
-export function csrfValid(req: FastifyRequest, submitted: unknown, publicUrl: string): boolean {
+/** False when the browser says the request comes from another site (Origin, or Sec-Fetch-Site). */
+export function sameSite(req: FastifyRequest, publicUrl: string): boolean {
   const origin = req.headers.origin;
   if (origin && origin !== 'null' && origin !== new URL(publicUrl).origin && origin !== `${req.protocol}://${req.headers.host}`) return false;
+  const site = req.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
+}
+
+export function csrfValid(req: FastifyRequest, submitted: unknown, publicUrl: string): boolean {
+  if (!sameSite(req, publicUrl)) return false;
   const cookie = req.cookies[CSRF_COOKIE];
   return typeof submitted === 'string' && !!cookie && safeEqual(submitted, cookie);
 }

@@ -83,7 +83,8 @@ export function errorPage(reply: FastifyReply, status: number, title: string, me
 
 /** Only same-site paths, so the login form cannot be turned into an open redirect. */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : '/';
+  // Control characters too: browsers drop a tab or newline, so "/\t/evil.example" would leave the site.
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') && !/[\u0000-\u001f\u007f]/.test(next) ? next : '/';
 }
 
 export function oauthPageRoutes(app: FastifyInstance, ctx: Context): void {

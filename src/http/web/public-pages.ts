@@ -93,16 +93,17 @@ export function publicPageRoutes(app: FastifyInstance, ctx: Context): void {
     return { pageSize: PAGE_PINS, after: typeof b === 'string' && b ? decodeBookmark(b, 1) : null };
   };
 
-  /** Renders `work`'s page; reserved first segments go to the app's not-found handler, unknown or private content to a 404 page. */
   /** Who is signed in (or null) and the reply, for pages that offer actions. */
   type Visit = { user: UserRow | null; reply: FastifyReply };
+  /** Renders `work`'s page; reserved first segments go to the app's not-found handler, unknown or private content to a 404 page. */
   const view = (work: (req: Req, visit: Visit) => Promise<{ title: string; body: Raw; activity?: LiveEvent[] }>, guarded = true) => async (req: Req, reply: FastifyReply) => {
     if (guarded && RESERVED.has((req.params.user ?? '').toLowerCase())) return reply.callNotFound();
     try {
       const user = req.cookies[SESSION_COOKIE] ? await ctx.sessions.user(req.cookies[SESSION_COOKIE]) : null;
       const { title, body, activity } = await work(req, { user, reply });
-      // What the page shows is activity for analytics (impressions, a pin opened): recorded, never in the way.
-      if (activity?.length) {
+      // What the page shows is activity for analytics (impressions, a pin opened); a failure to record it is only
+      // logged. HEAD requests (link checkers) show nothing to anyone.
+      if (activity?.length && req.method === 'GET') {
         await ctx.events.record(viewerOf(req, user?.id ?? null), activity, 'web').catch((err: Error) => req.log.warn({ err }, 'page activity not recorded'));
       }
       return reply.type('text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(layout(title, body));
