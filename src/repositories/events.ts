@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { AppType, EventsTable, Privacy } from '../db/schema.js';
+import { chunks } from '../lib/chunks.js';
 import { addCounts, addEvent, COLUMNS, zeroCounts, type Counts, type EventType } from '../lib/analytics-metrics.js';
 
 export type NewEvent = EventsTable & { type: EventType };
@@ -21,17 +22,9 @@ export interface ActivityScope {
   from: string;
   to: string;
   /** Own pins on boards of these privacies only (others' pins: PUBLIC only). */
-  privacies?: Privacy[];
+  privacies: Privacy[];
   /** One app type's activity only. */
   appType?: AppType;
-}
-
-const BATCH = 500;
-
-function chunks<T>(items: T[], size = BATCH): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 const sums = COLUMNS.map((c) => sql<number>`sum(${sql.ref(`d.${c}`)})`.as(c));
@@ -109,7 +102,7 @@ export class EventsRepository {
     if (appType) q = q.where('d.app_type', '=', appType);
     return q
       .where((eb) => {
-        const mine = privacies ? eb.and([eb('p.owner_id', '=', userId), eb('b.privacy', 'in', privacies)]) : eb('p.owner_id', '=', userId);
+        const mine = eb.and([eb('p.owner_id', '=', userId), eb('b.privacy', 'in', privacies)]);
         if (!claimedHosts.length) return mine;
         return eb.or([mine, eb.and([eb('p.owner_id', '!=', userId), eb('b.privacy', '=', 'PUBLIC'), eb('p.link_host', 'in', claimedHosts)])]);
       });

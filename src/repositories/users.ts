@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import type { UsersTable } from '../db/schema.js';
+import { chunks } from '../lib/chunks.js';
 
 export type UserRow = UsersTable;
 
@@ -21,9 +22,8 @@ export class UsersRepository {
   /** Ids by lower-cased username, for those that exist. */
   async idsByUsername(usernames: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    const keys = [...new Set(usernames.map((u) => u.toLowerCase()))];
-    for (let i = 0; i < keys.length; i += 500) {
-      const rows = await this.db.selectFrom('users').select(['id', 'username_key']).where('username_key', 'in', keys.slice(i, i + 500)).execute();
+    for (const keys of chunks([...new Set(usernames.map((u) => u.toLowerCase()))])) {
+      const rows = await this.db.selectFrom('users').select(['id', 'username_key']).where('username_key', 'in', keys).execute();
       for (const r of rows) out.set(r.username_key, r.id);
     }
     return out;

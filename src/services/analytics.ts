@@ -70,7 +70,7 @@ export function period(start: string, end: string, now = Date.now()): Period {
 class Buckets {
   private readonly byKey = new Map<string, Map<string, Counts>>();
 
-  constructor(keys: string[] = []) { for (const k of keys) this.byKey.set(k, new Map()); }
+  constructor(keys: string[]) { for (const k of keys) this.byKey.set(k, new Map()); }
 
   add(key: string, day: string, counts: Partial<Counts>): void {
     let days = this.byKey.get(key);
@@ -167,10 +167,11 @@ export class AnalyticsService {
     return Object.fromEntries(await this.pinReport([...created.keys()], created, per, appTypes, metrics, 'NO_SPLIT'));
   }
 
-  private async scope(p: Principal, per: Period, privacies?: ActivityScope['privacies']): Promise<ActivityScope & { hosts: Set<string> }> {
+  /** The caller's pins it may see, and other people's public pins on the caller's claimed hosts, over the period. */
+  private async scope(p: Principal, per: Period): Promise<ActivityScope & { hosts: Set<string> }> {
     // A verified website claims its host (a path in it does not narrow the claim), with or without www.
     const hosts = new Set((await this.websites.list(p.user.id, { pageSize: 1000, after: null })).map((w) => w.website.split('/')[0]!.replace(/^www\./, '')));
-    return { userId: p.user.id, claimedHosts: [...hosts], from: per.from, to: per.to, ...(privacies ? { privacies } : {}), hosts };
+    return { userId: p.user.id, claimedHosts: [...hosts], from: per.from, to: per.to, privacies: ownVisiblePrivacies(p, 'pins'), hosts };
   }
 
   /** The split keys a slice of activity falls under, or null when the filters leave it out. */
@@ -187,7 +188,7 @@ export class AnalyticsService {
   }
 
   async account(p: Principal, per: Period, f: AccountFilters, metrics: Metric[], split: UserSplit) {
-    const scope = await this.scope(p, per, ownVisiblePrivacies(p, 'pins'));
+    const scope = await this.scope(p, per);
     const buckets = new Buckets(SPLIT_KEYS[split]);
     for (const row of await this.events.activity(scope)) {
       const keys = this.classify(row, scope.hosts, f);
@@ -198,7 +199,7 @@ export class AnalyticsService {
 
   /** The caller's pins with the most activity over the period, by one metric. */
   async top(p: Principal, per: Period, f: AccountFilters, metrics: Metric[], sortBy: Metric, count: number, createdInLastDays: number | undefined, videoOnly: boolean) {
-    const scope = await this.scope(p, per, ownVisiblePrivacies(p, 'pins'));
+    const scope = await this.scope(p, per);
     const rows: PinTotalsRow[] = await this.events.pinTotals({
       ...scope,
       ...(createdInLastDays ? { createdSince: new Date(Date.now() - createdInLastDays * DAY_MS).toISOString() } : {}),
