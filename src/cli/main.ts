@@ -1,4 +1,5 @@
 // `corkboard <command>`: the commands of CONTRACT.md. Commands that create something print one JSON object.
+import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { createContext, type Context } from '../context.js';
@@ -6,7 +7,6 @@ import { ApiError } from '../lib/api-error.js';
 import { ORGANIC_SCOPES } from '../schemas/operations.js';
 import { parseScopes } from '../services/oauth.js';
 import { serve } from '../server.js';
-import { existsSync } from 'node:fs';
 import { download } from './download.js';
 import { ImportRejected, importEventsFile } from '../services/events-import.js';
 import { importBoard } from './import.js';
