@@ -138,7 +138,7 @@ export async function createContext(config: Config): Promise<Context> {
     await events.record({ userId: actorId, appType, viewerKey: actorId, bot: false }, [{ pinId, type: 'SAVE' }], 'api')
       .catch((err: Error) => process.emitWarning(`SAVE of pin ${pinId} not recorded: ${err.message}`));
   };
-  const pins = new PinsService(pinsRepo, boards, sections, images, media, imageFetcher(config), ids, countsChanged, recordSave);
+  const pins = new PinsService(pinsRepo, boards, sections, images, media, imageFetcher(config), ids, database.generation, countsChanged, recordSave);
   const websitesRepo = new WebsitesRepository(db);
   const publicContent = new PublicContentService(new PublicContentRepository(db), boardsRepo, pinsRepo, new SectionsRepository(db), new UsersRepository(db), boards, pins, () => config.publicUrl);
   return {

@@ -15,6 +15,12 @@ export interface DbHandle {
   db: Db;
   /** What the engine can do, for the few places where the two differ. */
   capabilities: { fullText: 'fts5' | 'tsvector' };
+  /**
+   * A number that moves whenever committed data may have changed, by this process or any other: what lets a
+   * cache keep database reads exactly as long as they are true. Null where the engine cannot tell cheaply
+   * (PostgreSQL: other instances write without telling this one), and then nothing is kept.
+   */
+  generation: (() => number) | null;
   describe: string;
   close(): Promise<void>;
 }
@@ -42,6 +48,25 @@ function withStatementCache(sqlite: SQLite.Database, max = 1000): SqliteDialectC
   } as SqliteDialectConfig['database'];
 }
 
+/**
+ * SQLite's generation: rows changed by this connection (total_changes(), every INSERT/UPDATE/DELETE, trigger and
+ * cascade, counted even when rolled back) and commits by other connections (data_version: the CLI writing the
+ * same file). Either one moving moves the generation.
+ */
+function sqliteGeneration(sqlite: SQLite.Database): () => number {
+  const own = sqlite.prepare('SELECT total_changes()').pluck();
+  const others = sqlite.prepare('PRAGMA data_version').pluck();
+  let lastOwn = -1;
+  let lastOthers = -1;
+  let generation = 0;
+  return () => {
+    const o = own.get() as number;
+    const x = others.get() as number;
+    if (o !== lastOwn || x !== lastOthers) { lastOwn = o; lastOthers = x; generation++; }
+    return generation;
+  };
+}
+
 export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<DbHandle> {
   let handle: DbHandle;
   if (config.databaseUrl) {
@@ -50,7 +75,7 @@ export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl
     // opens a new one when needed. Without a listener, that 'error' would end the process.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL dropped an idle connection: ${err.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    handle = { db, capabilities: { fullText: 'tsvector' }, describe: 'postgresql', close: () => db.destroy() };
+    handle = { db, capabilities: { fullText: 'tsvector' }, generation: null, describe: 'postgresql', close: () => db.destroy() };
   } else {
     mkdirSync(config.dataDir, { recursive: true });
     const file = path.join(config.dataDir, 'corkboard.sqlite');
@@ -60,7 +85,7 @@ export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000'); // the CLI and the server may write at the same time
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    handle = { db, capabilities: { fullText: 'fts5' }, describe: `sqlite ${file}`, close: () => db.destroy() };
+    handle = { db, capabilities: { fullText: 'fts5' }, generation: sqliteGeneration(sqlite), describe: `sqlite ${file}`, close: () => db.destroy() };
   }
   try {
     await migrate(handle.db);

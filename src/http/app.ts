@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { Context } from '../context.js';
+import { toJson } from '../lib/immutable.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerApiAuth } from './plugins/api-auth.js';
 import { oauthRoutes } from './v5/oauth.js';
@@ -41,6 +42,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
+  app.setReplySerializer((payload) => toJson(payload)); // immutable answers (cached pins) are stringified once
   registerErrorHandling(app);
   await app.register(formbody);
   await app.register(multipart);

@@ -52,6 +52,11 @@ export class ImagesService {
     return `${this.publicUrl()}/media/${key}`;
   }
 
+  /** The origin image URLs start with: part of the key of anything cached that holds them. */
+  origin(): string {
+    return this.publicUrl();
+  }
+
   sizes(row: Pick<ImageRow, 'variants'>): ImageSizes {
     const variants = JSON.parse(row.variants) as Record<ImageSizeName, ImageVariant>;
     const out = {} as ImageSizes;
@@ -65,7 +70,7 @@ export class ImagesService {
   /** Sizes of the images with these hashes (unknown ones left out), from memory where seen before. */
   async sizesByHash(hashes: string[]): Promise<Map<string, ImageSizes>> {
     const out = new Map<string, ImageSizes>();
-    const base = this.publicUrl(); // part of the key: tests and `serve --port 0` learn it after start
+    const base = this.origin(); // part of the key: tests and `serve --port 0` learn it after start
     const missing = hashes.filter((h) => {
       const hit = this.sizesCache.get(`${base} ${h}`);
       if (hit) out.set(h, hit);

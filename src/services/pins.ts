@@ -1,6 +1,8 @@
 // Pins: create from every image media source, read, list with the documented filters, change, move, save
 // and delete, with the privacy of the board they are on and the spec's Pin shape.
-import type { AppType, PinsTable } from '../db/schema.js';
+import type { AppType, PinsTable, Privacy } from '../db/schema.js';
+import { ExactCache } from '../lib/exact-cache.js';
+import { immutable } from '../lib/immutable.js';
 import { errors } from '../lib/api-error.js';
 import { toPage, type Page, type PageRequest } from '../lib/bookmark.js';
 import { isId, type IdGenerator } from '../lib/ids.js';
@@ -110,7 +112,14 @@ interface IngestedMedia { items: Ingested[]; mediaType: PinsTable['media_type'];
 
 const CREATIVE_TYPE: Record<PinsTable['media_type'], CreativeType> = { image: 'REGULAR', multiple_images: 'CAROUSEL', video: 'VIDEO' };
 
+/** A pin as its owner and as anyone else sees it, with what decides who may see it. */
+interface ShownPin { ownerId: string; privacy: Privacy; asOwner: Pin; asOther: Pin }
+/** Pins kept for GET /v5/pins/{id}: about 5 KB each. */
+const SHOWN_PINS_KEPT = 5000;
+
 export class PinsService {
+  private readonly shown: ExactCache<ShownPin>;
+
   constructor(
     private readonly pins: PinsRepository,
     private readonly boards: BoardsService,
@@ -119,11 +128,15 @@ export class PinsService {
     private readonly media: MediaService,
     private readonly fetchImage: FetchImage,
     private readonly ids: IdGenerator,
+    /** The database's generation (DbHandle.generation): single pins are kept while it stands still. */
+    generation: (() => number) | null,
     /** Told whose pin count a write changed (the account's cached counts). */
     private readonly countsChanged: (userId: string) => void = () => {},
     /** Told that a user saved a pin (a SAVE in the pin's analytics). */
     private readonly onSave: (actorId: string, pinId: string, appType: AppType) => Promise<void> = async () => {},
-  ) {}
+  ) {
+    this.shown = new ExactCache(generation, SHOWN_PINS_KEPT);
+  }
 
   /** The pin if the caller may see it, else 404. */
   async visible(p: Principal, id: string): Promise<PinRow> {
@@ -219,10 +232,21 @@ export class PinsService {
     return source.cover_image_key_frame_time === undefined ? {} : { keyFrameSeconds: source.cover_image_key_frame_time };
   }
 
+  /** One pin, as the caller sees it. What it answers never changes (immutable): callers copy to add to it. */
   async get(p: Principal, id: string): Promise<Pin> {
-    const found = isId(id) ? await this.pins.byIdWithMedia(id) : undefined;
-    if (!found || !canSeePinsOn(p, { owner_id: found.pin.owner_id, privacy: found.pin.board_privacy })) throw errors.pinNotFound();
-    return (await this.present(p, [found.pin], new Map([[found.pin.id, found.media]])))[0]!;
+    const shown = isId(id) ? await this.shown.get(`${this.images.origin()} ${id}`, () => this.show(id)) : undefined;
+    if (!shown || !canSeePinsOn(p, { owner_id: shown.ownerId, privacy: shown.privacy })) throw errors.pinNotFound();
+    return shown.ownerId === p.user.id ? shown.asOwner : shown.asOther;
+  }
+
+  private async show(id: string): Promise<ShownPin | undefined> {
+    const found = await this.pins.byIdWithMedia(id);
+    if (!found) return undefined;
+    const [asOwner] = await this.present(found.pin.owner_id, [found.pin], new Map([[found.pin.id, found.media]]));
+    return {
+      ownerId: found.pin.owner_id, privacy: found.pin.board_privacy,
+      asOwner: immutable(asOwner!), asOther: immutable({ ...asOwner!, is_owner: false }),
+    };
   }
 
   async list(p: Principal, opts: PinListOptions, page: PageRequest): Promise<Page<Pin>> {
@@ -310,11 +334,11 @@ export class PinsService {
 
   private async page(p: Principal, rows: PinRow[], page: PageRequest): Promise<Page<Pin>> {
     const pageOf = toPage(rows, page, (r) => [r.id]);
-    return { items: await this.present(p, pageOf.items), bookmark: pageOf.bookmark };
+    return { items: await this.present(p.user.id, pageOf.items), bookmark: pageOf.bookmark };
   }
 
-  /** Pin rows in the spec's shape: media and image sizes of all of them in two queries. */
-  async present(p: Principal, rows: PinRow[], loadedMedia?: Map<string, PinMediaRow[]>): Promise<Pin[]> {
+  /** Pin rows in the spec's shape as the user `viewerId` sees them: media and image sizes of all of them in two queries. */
+  async present(viewerId: string, rows: PinRow[], loadedMedia?: Map<string, PinMediaRow[]>): Promise<Pin[]> {
     const media = loadedMedia ?? await this.pins.media(rows.map((r) => r.id));
     const images = await this.images.sizesByHash([...media.values()].flat().map((m) => m.image_hash));
     const sizes = (m: PinMediaRow) => images.get(m.image_hash)!;
@@ -345,7 +369,7 @@ export class PinsService {
         board_id: r.board_id,
         board_section_id: r.board_section_id,
         board_owner: { username: r.board_owner_username },
-        is_owner: r.owner_id === p.user.id,
+        is_owner: r.owner_id === viewerId,
         is_standard: true,
         has_been_promoted: false,
         parent_pin_id: r.parent_pin_id,

@@ -289,7 +289,7 @@ export class PublicContentService {
   async presentPins(rows: PinRow[]): Promise<WebPin[]> {
     if (!rows.length) return [];
     const [spec, boards, users, saves] = await Promise.all([
-      this.pins.present(ANONYMOUS, rows),
+      this.pins.present(ANONYMOUS.user.id, rows),
       this.boardsRepo.byIds([...new Set(rows.map((r) => r.board_id))]),
       this.repo.usersByIds(rows.map((r) => r.owner_id)),
       this.repo.saveCounts(rows.map((r) => r.id)),

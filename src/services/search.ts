@@ -36,7 +36,7 @@ export class SearchService {
     const rows = q.kind === 'ids' ? await this.repo.pinsByIds(p.user.id, privacies, q.ids, sp)
       : q.kind === 'words' ? await this.repo.pins(p.user.id, privacies, q.terms, sp) : [];
     const pageOf = toPage(rows, page, (r) => [r.rank, r.id]);
-    return { items: await this.pinsService.present(p, pageOf.items), bookmark: pageOf.bookmark };
+    return { items: await this.pinsService.present(p.user.id, pageOf.items), bookmark: pageOf.bookmark };
   }
 
   /**
