@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { BoardsTable, Privacy } from '../db/schema.js';
 import type { PageRequest } from '../lib/bookmark.js';
+import { limitOf } from '../db/limit.js';
 
 export type BoardRow = BoardsTable & { owner_username: string };
 
@@ -34,7 +35,7 @@ export class BoardsRepository {
   listByOwner(ownerId: string, privacies: Privacy[], page: PageRequest): Promise<BoardRow[]> {
     let q = this.select().where('b.owner_id', '=', ownerId).where('b.privacy', 'in', privacies);
     if (page.after) q = q.where('b.id', '<', String(page.after[0]));
-    return q.orderBy('b.id', 'desc').limit(page.pageSize + 1).execute();
+    return q.orderBy('b.id', 'desc').limit(limitOf(page.pageSize + 1)).execute();
   }
 
   async update(id: string, patch: Partial<Pick<BoardsTable, 'name' | 'slug' | 'description' | 'privacy'>>): Promise<void> {
@@ -60,7 +61,7 @@ export class BoardsRepository {
     if (!boardIds.length) return out;
     const rows = await this.db.selectFrom('boards as b')
       .innerJoin('pins as p', (j) => j.on('p.id', 'in', this.db.selectFrom('pins as newest').select('newest.id')
-        .where('newest.board_id', '=', sql.ref<string>('b.id')).orderBy('newest.id', 'desc').limit(perBoard)))
+        .where('newest.board_id', '=', sql.ref<string>('b.id')).orderBy('newest.id', 'desc').limit(limitOf(perBoard))))
       .innerJoin('pin_media as m', (j) => j.onRef('m.pin_id', '=', 'p.id').on('m.position', '=', 0))
       .select(['b.id as board_id', 'm.image_hash'])
       .where('b.id', 'in', boardIds)

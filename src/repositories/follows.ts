@@ -2,6 +2,7 @@
 import type { Db } from '../db/database.js';
 import type { PageRequest } from '../lib/bookmark.js';
 import type { UserRow } from './users.js';
+import { limitOf } from '../db/limit.js';
 
 export interface FollowedUser { follow_key: string; username: string; account_type: UserRow['account_type'] }
 
@@ -51,14 +52,14 @@ export class FollowsRepository {
       ]));
     if (opts.creatorsOnly) q = q.where('u.account_type', '=', 'BUSINESS');
     if (page.after) q = q.where('u.id', '>', String(page.after[0]));
-    return q.orderBy('u.id').limit(page.pageSize + 1).execute();
+    return q.orderBy('u.id').limit(limitOf(page.pageSize + 1)).execute();
   }
 
   followers(userId: string, page: PageRequest): Promise<FollowedUser[]> {
     let q = this.db.selectFrom('user_follows as f').innerJoin('users as u', 'u.id', 'f.follower_id')
       .select(['u.id as follow_key', 'u.username', 'u.account_type']).where('f.followee_id', '=', userId);
     if (page.after) q = q.where('u.id', '>', String(page.after[0]));
-    return q.orderBy('u.id').limit(page.pageSize + 1).execute();
+    return q.orderBy('u.id').limit(limitOf(page.pageSize + 1)).execute();
   }
 
   /** Ids of PUBLIC boards `userId` follows: explicitly, and (unless `explicitOnly`) every board of a followed user. */
@@ -69,7 +70,7 @@ export class FollowsRepository {
         ...(explicitOnly ? [] : [eb.exists(eb.selectFrom('user_follows as f').select('f.followee_id').whereRef('f.followee_id', '=', 'b.owner_id').where('f.follower_id', '=', userId))]),
       ]));
     if (page.after) q = q.where('b.id', '>', String(page.after[0]));
-    return (await q.orderBy('b.id').limit(page.pageSize + 1).execute()).map((r) => r.id);
+    return (await q.orderBy('b.id').limit(limitOf(page.pageSize + 1)).execute()).map((r) => r.id);
   }
 
   async counts(userId: string): Promise<{ followers: number; following: number }> {

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js';
 import type { MediaStatus, MediaUploadsTable } from '../db/schema.js';
 import type { PageRequest } from '../lib/bookmark.js';
+import { limitOf } from '../db/limit.js';
 
 export type MediaRow = MediaUploadsTable;
 
@@ -29,7 +30,7 @@ export class MediaRepository {
   async listByOwner(ownerId: string, page: PageRequest): Promise<MediaRow[]> {
     let q = this.db.selectFrom('media_uploads').selectAll().where('owner_id', '=', ownerId);
     if (page.after) q = q.where('id', '<', String(page.after[0]));
-    return q.orderBy('id', 'desc').limit(page.pageSize + 1).execute();
+    return q.orderBy('id', 'desc').limit(limitOf(page.pageSize + 1)).execute();
   }
 
   /** Moves from one status to another; false when the row was not in `from` (someone else moved it first). */

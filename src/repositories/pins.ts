@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.js';
 import type { PinMediaTable, PinsTable, Privacy } from '../db/schema.js';
 import type { PageRequest } from '../lib/bookmark.js';
 import { prepared } from '../db/prepared.js';
+import { limitOf } from '../db/limit.js';
 
 export type PinRow = PinsTable & { board_privacy: Privacy; board_owner_username: string };
 /** A pin as written: columns the repository derives (link_host) are its own business. */
@@ -84,13 +85,13 @@ export class PinsRepository {
     let q = this.select().where('p.board_id', '=', boardId);
     if (creativeTypes?.length) q = q.where('p.creative_type', 'in', creativeTypes as PinsTable['creative_type'][]);
     if (page.after) q = q.where('p.id', '<', String(page.after[0]));
-    return q.orderBy('p.id', 'desc').limit(page.pageSize + 1).execute();
+    return q.orderBy('p.id', 'desc').limit(limitOf(page.pageSize + 1)).execute();
   }
 
   listBySection(sectionId: string, page: PageRequest): Promise<PinRow[]> {
     let q = this.select().where('p.board_section_id', '=', sectionId);
     if (page.after) q = q.where('p.id', '<', String(page.after[0]));
-    return q.orderBy('p.id', 'desc').limit(page.pageSize + 1).execute();
+    return q.orderBy('p.id', 'desc').limit(limitOf(page.pageSize + 1)).execute();
   }
 
   listByOwner(ownerId: string, filter: PinListFilter, page: PageRequest): Promise<PinRow[]> {
@@ -99,7 +100,7 @@ export class PinsRepository {
     if (filter.saved === false) q = q.where('p.parent_pin_id', 'is', null);
     if (filter.creativeTypes?.length) q = q.where('p.creative_type', 'in', filter.creativeTypes as PinsTable['creative_type'][]);
     if (page.after) q = q.where('p.id', '<', String(page.after[0]));
-    return q.orderBy('p.id', 'desc').limit(page.pageSize + 1).execute();
+    return q.orderBy('p.id', 'desc').limit(limitOf(page.pageSize + 1)).execute();
   }
 
   countByOwner(ownerId: string): Promise<number> {

@@ -7,6 +7,7 @@ import type { PageRequest } from '../lib/bookmark.js';
 import type { BoardRow } from './boards.js';
 import type { SectionRow } from './sections.js';
 import type { UserRow } from './users.js';
+import { limitOf } from '../db/limit.js';
 
 export type SectionWithCount = SectionRow & { pin_count: number };
 
@@ -33,7 +34,7 @@ export class PublicContentRepository {
       .select((eb) => eb.selectFrom('pins as p').select((e) => e.fn.countAll<number>().as('n')).whereRef('p.board_section_id', '=', 's.id').as('pin_count'))
       .where('s.board_id', '=', boardId);
     if (page.after) q = q.where('s.id', '>', String(page.after[0]));
-    const rows = await q.orderBy('s.id', 'asc').limit(page.pageSize + 1).execute();
+    const rows = await q.orderBy('s.id', 'asc').limit(limitOf(page.pageSize + 1)).execute();
     return rows.map((r) => ({ ...r, pin_count: Number(r.pin_count ?? 0) }));
   }
 

@@ -9,6 +9,7 @@ import type { BoardRow } from './boards.js';
 import type { PinRow } from './pins.js';
 import { fts5 } from './search-fts5.js';
 import { tsvector } from './search-tsvector.js';
+import { limitOf } from '../db/limit.js';
 
 /** Words to find (all of them), the last one possibly as a prefix. Words hold letters, marks and digits only. */
 export interface SearchTerms { words: string[]; prefixLast: boolean }
@@ -61,7 +62,7 @@ export class SearchRepository {
     let q = this.db.selectFrom(matches.as('m')).select(['m.id', 'm.rank']);
     const c = page.after;
     if (c) q = q.where((eb) => eb.or([eb('m.rank', '<', c.rank), eb.and([eb('m.rank', '=', c.rank), eb('m.id', '<', c.id)])]));
-    return q.orderBy('m.rank', 'desc').orderBy('m.id', 'desc').limit(page.pageSize + 1);
+    return q.orderBy('m.rank', 'desc').orderBy('m.id', 'desc').limit(limitOf(page.pageSize + 1));
   }
 
   /** The page's rows in PinsRepository's PinRow shape, with their rank. */

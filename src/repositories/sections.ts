@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js';
 import type { BoardSectionsTable } from '../db/schema.js';
 import type { PageRequest } from '../lib/bookmark.js';
+import { limitOf } from '../db/limit.js';
 
 export type SectionRow = BoardSectionsTable;
 
@@ -25,7 +26,7 @@ export class SectionsRepository {
   listByBoard(boardId: string, page: PageRequest): Promise<SectionRow[]> {
     let q = this.db.selectFrom('board_sections').selectAll().where('board_id', '=', boardId);
     if (page.after) q = q.where('id', '>', String(page.after[0]));
-    return q.orderBy('id', 'asc').limit(page.pageSize + 1).execute();
+    return q.orderBy('id', 'asc').limit(limitOf(page.pageSize + 1)).execute();
   }
 
   async rename(id: string, name: string, slug: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js';
 import type { UserWebsitesTable } from '../db/schema.js';
 import type { PageRequest } from '../lib/bookmark.js';
+import { limitOf } from '../db/limit.js';
 
 export class WebsitesRepository {
   constructor(private readonly db: Db) {}
@@ -13,7 +14,7 @@ export class WebsitesRepository {
   list(userId: string, page: PageRequest): Promise<UserWebsitesTable[]> {
     let q = this.db.selectFrom('user_websites').selectAll().where('user_id', '=', userId);
     if (page.after) q = q.where('website', '>', String(page.after[0]));
-    return q.orderBy('website').limit(page.pageSize + 1).execute();
+    return q.orderBy('website').limit(limitOf(page.pageSize + 1)).execute();
   }
 
   /** False when there was no such website. */
