@@ -17,7 +17,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import sharp, { type Sharp } from 'sharp';
-import { contentHash, ENCODING, processImage, SIZES } from '../src/adapters/media/images.js';
+import { contentHash, ENCODING, processImage, renderedSizes, SIZES } from '../src/adapters/media/images.js';
+import type { ImageSizeName } from '../src/services/images.js';
 import { frameAt, probe, transcode, transcodeArgs, videoTools, type ProbeResult } from '../src/adapters/media/video.js';
 import { download } from '../src/cli/download.js';
 import { loadConfig } from '../src/config.js';
@@ -85,16 +86,17 @@ async function rate(fn: () => Promise<unknown>, seconds = SECONDS): Promise<Rate
 
 // ---- image variants -------------------------------------------------------------------------------------------
 
-/** sharp alone: the renders processImage makes (originals + SIZES, same crops and encoders), in the order given. */
-function sharpRenders(input: Buffer, png: boolean): Array<() => Promise<{ width: number; height: number }>> {
+/** sharp alone: the renders processImage makes (renderedSizes: same sizes, crops and encoders), in that order. */
+function sharpRenders(input: Buffer, png: boolean, names: ImageSizeName[]): Array<() => Promise<{ width: number; height: number }>> {
   const base = sharp(input).rotate();
   const encode = (img: Sharp) => (png ? img.png(ENCODING.png) : img.jpeg(ENCODING.jpeg)).toBuffer({ resolveWithObject: true }).then((r) => r.info);
-  return [
-    () => encode(base.clone()),
-    ...Object.values(SIZES).map((size) => () => encode(size.height
+  return names.map((name) => () => {
+    if (name === 'originals') return encode(base.clone());
+    const size = SIZES[name];
+    return encode(size.height
       ? base.clone().resize(size.width, size.height, { fit: 'cover', position: 'attention' })
-      : base.clone().resize({ width: size.width, withoutEnlargement: true }))),
-  ];
+      : base.clone().resize({ width: size.width, withoutEnlargement: true }));
+  });
 }
 
 async function imageVariants(): Promise<ImageFigures[]> {
@@ -103,15 +105,17 @@ async function imageVariants(): Promise<ImageFigures[]> {
     const input = readFileSync(fixture(file));
     console.error(`image variants: ${file}...`);
     // processImage keeps PNG only for images with alpha; the floor must encode what it encodes.
-    const png = (await sharp(input).metadata()).hasAlpha === true;
+    const meta = await sharp(input).metadata();
+    const png = meta.hasAlpha === true;
+    const names = renderedSizes(meta.autoOrient.width);
     const problems: string[] = [];
     const reference = await processImage(input, 'bench');
-    const mine = await Promise.all(sharpRenders(input, png).map((r) => r()));
-    const theirs = [reference.variants.originals, ...Object.keys(SIZES).map((k) => reference.variants[k as keyof typeof SIZES])];
+    const mine = await Promise.all(sharpRenders(input, png, names).map((r) => r()));
+    const theirs = names.map((name) => reference.variants[name]);
     if (mine.some((m, i) => m.width !== theirs[i]!.width || m.height !== theirs[i]!.height)) problems.push('the sharp renders differ in size from processImage\'s');
     const corkboard = await rate(() => processImage(input, 'bench'));
-    const floor = await rate(() => Promise.all(sharpRenders(input, png).map((r) => r())));
-    const oneAfterAnother = await rate(async () => { for (const r of sharpRenders(input, png)) await r(); });
+    const floor = await rate(() => Promise.all(sharpRenders(input, png, names).map((r) => r())));
+    const oneAfterAnother = await rate(async () => { for (const r of sharpRenders(input, png, names)) await r(); });
     out.push({ file, corkboard, floor, oneAfterAnother, ratio: corkboard.perSecond / floor.perSecond, problems });
   }
   return out;
@@ -366,7 +370,7 @@ const times = (ratio: number) => `${(1 / ratio).toFixed(2)}x the time`;
 
 export function printMedia(r: MediaResults) {
   if (r.images) {
-    console.log(`\nimage variants: all five renders of one image, in this process, ${SECONDS}s per line after 2 warm-up runs (sharp concurrency ${sharp.concurrency()})\n`);
+    console.log(`\nimage variants: every render of one image (1200x is the original up to 1,200 px wide), in this process, ${SECONDS}s per line after 2 warm-up runs (sharp concurrency ${sharp.concurrency()})\n`);
     const rows = r.images.flatMap((i) => [
       [i.file, 'corkboard processImage', i.corkboard, i.problems],
       [i.file, 'sharp floor: same renders, together', i.floor, i.problems],

@@ -140,6 +140,8 @@ export const scenarios: Scenario[] = [
     path: '/v5/boards',
     status: 200,
     fixedBody: true,
+    target: null,
+    note: 'six boards with their counts, covers and thumbnails read from the database on every request (no throughput target: reported as measured)',
     // A page of a few real boards rather than an empty list, so serialisation is part of the cost.
     setup: async (seed) => {
       for (let i = 1; i <= 5; i++) await api(seed, 'POST', '/v5/boards', { name: `Bench board ${i}`, description: 'seeded by bench/run.ts' });
@@ -151,6 +153,7 @@ export const scenarios: Scenario[] = [
     get path() { return `/v5/pins/${state.pinId}`; },
     status: 200,
     fixedBody: true,
+    note: 'nothing writes during the run, so after the first request the pin comes from memory (ExactCache, SQLite); any write to the database empties it and the next read loads again',
     setup: pinBoard,
   },
   {
@@ -159,6 +162,8 @@ export const scenarios: Scenario[] = [
     get path() { return boardPinsPath(); },
     status: 200,
     fixedBody: true,
+    target: null,
+    note: '25 pins of a 10,000-pin board, read and presented on every request (no throughput target; page 400 is held to at most 1.5x its time)',
     setup: bigBoard,
   },
   {
@@ -167,6 +172,7 @@ export const scenarios: Scenario[] = [
     get path() { return boardPinsPath(state.farBookmark); },
     status: 200,
     fixedBody: true,
+    target: null,
     // The bookmark of page 400 (the board's last) is reached the way a client would: page by page.
     setup: async (seed) => {
       await bigBoard(seed);

@@ -22,6 +22,15 @@ export const SIZES: Record<Exclude<ImageSizeName, 'originals'>, { width: number;
   '1200x': { width: 1200 },
 };
 
+/**
+ * The sizes to render for an image `width` pixels wide once oriented. Up to 1,200 pixels wide, `1200x` (never
+ * upscaled) is the original itself, so it is not encoded a second time. Exported for the bench's floor.
+ */
+export function renderedSizes(width: number): ImageSizeName[] {
+  const names = ['originals', ...Object.keys(SIZES)] as ImageSizeName[];
+  return width <= SIZES['1200x'].width ? names.filter((n) => n !== '1200x') : names;
+}
+
 export function contentHash(input: Buffer): string {
   return createHash('sha256').update(input).digest('hex');
 }
@@ -67,7 +76,7 @@ export async function processImage(input: Buffer, field: string): Promise<Proces
       ? oriented().resize(size.width, size.height, { fit: 'cover', position: 'attention' })
       : oriented().resize({ width: size.width, withoutEnlargement: true }), keepPng);
   };
-  const names: ImageSizeName[] = ['originals', ...(Object.keys(SIZES) as Array<keyof typeof SIZES>)];
+  const names = renderedSizes(meta.autoOrient?.width ?? meta.width ?? 0);
   try {
     const variants = {} as Record<ImageSizeName, ProcessedVariant>;
     // The renders are independent: side by side they use every core. A very large image renders one at a time,
@@ -78,6 +87,7 @@ export async function processImage(input: Buffer, field: string): Promise<Proces
     } else {
       for (const name of names) variants[name] = await render(name);
     }
+    variants['1200x'] ??= variants.originals;
     const { dominant } = await sharp(variants['150x150'].buffer).stats(); // the small render is enough for a colour
     return {
       width: variants.originals.width, height: variants.originals.height,
