@@ -97,6 +97,17 @@ export async function startServer(dialect: Dialect, env: Record<string, string> 
   };
 }
 
+/** Two users with all-scope tokens on an app of the first (the owner), and a board of the owner's. */
+export async function ownerAndOther(s: TestServer, boardName: string) {
+  const owner = await s.user();
+  const other = await s.user();
+  const app = await s.app_(owner.username);
+  const token = (await s.token(owner.username, app.client_id)).access_token;
+  const otherToken = (await s.token(other.username, app.client_id)).access_token;
+  const board = (await api(s.url, 'POST', '/v5/boards', { token, json: { name: boardName } })).data.id as string;
+  return { owner, app, token, otherToken, board };
+}
+
 /** fetch with a bearer token and JSON in and out. */
 export async function api(base: string, method: string, pathname: string, opts: { token?: string; json?: unknown; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { ...opts.headers };

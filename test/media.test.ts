@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { videoTools } from '../src/adapters/media/video.js';
-import { api, FIXTURES, forEachDialect, startServer, type TestServer } from './helpers.js';
+import { api, FIXTURES, forEachDialect, ownerAndOther, startServer, type TestServer } from './helpers.js';
 import { settled, upload, type Registered } from './media-helpers.js';
 
 // Async only: the server under test runs in this process, so a blocking child would deadlock against it.
@@ -26,12 +26,7 @@ forEachDialect('video media', (dialect) => {
 
   before(async () => {
     s = await startServer(dialect);
-    const a = await s.user();
-    const b = await s.user();
-    const app = await s.app_(a.username);
-    token = (await s.token(a.username, app.client_id)).access_token;
-    otherToken = (await s.token(b.username, app.client_id)).access_token;
-    board = (await api(s.url, 'POST', '/v5/boards', { token, json: { name: 'Videos' } })).data.id;
+    ({ token, otherToken, board } = await ownerAndOther(s, 'Videos'));
   });
   after(() => s.close());
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { api, FIXTURES, forEachDialect, startServer, type TestServer } from './helpers.js';
+import { api, FIXTURES, forEachDialect, ownerAndOther, startServer, type TestServer } from './helpers.js';
 import { ORGANIC_SCOPES } from '../src/schemas/operations.js';
 
 const PNG = readFileSync(path.join(FIXTURES, 'sample-900x1350.png'));
@@ -38,13 +38,9 @@ forEachDialect('pin reads stay true', (dialect) => {
 
   before(async () => {
     s = await startServer(dialect);
-    const a = await s.user();
-    const b = await s.user();
-    const app = await s.app_(a.username);
-    owner = (await s.token(a.username, app.client_id)).access_token;
-    ownerNoSecret = (await s.token(a.username, app.client_id, ORGANIC_SCOPES.filter((x) => !x.endsWith('_secret')))).access_token;
-    other = (await s.token(b.username, app.client_id)).access_token;
-    board = (await api(s.url, 'POST', '/v5/boards', { token: owner, json: { name: 'Cached pins' } })).data.id;
+    const made = await ownerAndOther(s, 'Cached pins');
+    ({ token: owner, otherToken: other, board } = made);
+    ownerNoSecret = (await s.token(made.owner.username, made.app.client_id, ORGANIC_SCOPES.filter((x) => !x.endsWith('_secret')))).access_token;
     pin = (await api(s.url, 'POST', '/v5/pins', { token: owner, json: { board_id: board, title: 'First', media_source: { source_type: 'image_base64', content_type: 'image/png', data: PNG.toString('base64') } } })).data.id;
   });
   after(async () => { await s.close(); });

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { api, FIXTURES, forEachDialect, startServer, type TestServer } from './helpers.js';
+import { api, FIXTURES, forEachDialect, ownerAndOther, startServer, type TestServer } from './helpers.js';
 
 const PNG = readFileSync(path.join(FIXTURES, 'sample-900x1350.png'));
 const JPG = readFileSync(path.join(FIXTURES, 'sample-1600x1200.jpg'));
@@ -50,12 +50,7 @@ forEachDialect('pins', (dialect) => {
   before(async () => {
     host = await imageHost();
     s = await startServer(dialect, { CORKBOARD_ALLOW_PRIVATE_NETWORKS: 'true' });
-    const a = await s.user();
-    const b = await s.user();
-    const app = await s.app_(a.username);
-    token = (await s.token(a.username, app.client_id)).access_token;
-    otherToken = (await s.token(b.username, app.client_id)).access_token;
-    board = (await api(s.url, 'POST', '/v5/boards', { token, json: { name: 'Pins under test' } })).data.id;
+    ({ token, otherToken, board } = await ownerAndOther(s, 'Pins under test'));
   });
   after(async () => { await s.close(); host.server.close(); });
 
