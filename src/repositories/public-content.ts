@@ -1,10 +1,11 @@
 // Queries for what anonymous viewers read (Pinterest's web resources, the v3 widgets, short links, web pages):
-// boards by their web path, sections with pin counts, save counts, link counts. Privacy is applied by the
-// service; these only fetch.
+// boards by their web path, a board's pins outside its sections, sections with pin counts, save counts, link
+// counts. Privacy is applied by the service; these only fetch.
 import type { Db } from '../db/database.js';
 import type { Privacy } from '../db/schema.js';
 import type { PageRequest } from '../lib/bookmark.js';
 import type { BoardRow } from './boards.js';
+import type { PinRow } from './pins.js';
 import type { SectionRow } from './sections.js';
 import type { UserRow } from './users.js';
 import { limitOf } from '../db/limit.js';
@@ -22,6 +23,15 @@ export class PublicContentRepository {
 
   sectionBySlug(boardId: string, slug: string): Promise<SectionRow | undefined> {
     return this.db.selectFrom('board_sections').selectAll().where('board_id', '=', boardId).where('slug', '=', slug.toLowerCase()).executeTakeFirst();
+  }
+
+  /** A board's pins that are in none of its sections, newest first, in PinsRepository's PinRow shape. */
+  pinsOutsideSections(boardId: string, page: PageRequest): Promise<PinRow[]> {
+    let q = this.db.selectFrom('pins as p').innerJoin('boards as b', 'b.id', 'p.board_id').innerJoin('users as u', 'u.id', 'b.owner_id')
+      .selectAll('p').select(['b.privacy as board_privacy', 'u.username as board_owner_username'])
+      .where('p.board_id', '=', boardId).where('p.board_section_id', 'is', null);
+    if (page.after) q = q.where('p.id', '<', String(page.after[0]));
+    return q.orderBy('p.id', 'desc').limit(limitOf(page.pageSize + 1)).execute();
   }
 
   usersByIds(ids: string[]): Promise<UserRow[]> {

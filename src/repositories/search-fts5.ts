@@ -9,11 +9,11 @@ const PRIVACIES: Privacy[] = ['PUBLIC', 'PROTECTED', 'SECRET'];
 /** A string literal of FTS5's query language: nothing inside it is syntax. */
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
-/** `owner : "<id>" AND {columns} : ("w1" "w2" "w3" *) NOT privacy : "secret"`: every word, in any searched column. */
-function match(ownerId: string, privacies: Privacy[], terms: SearchTerms, columns: string): string {
+/** `owner : "<id>" AND {columns} : ("w1" "w2" "w3" *) NOT privacy : "secret"`: every word, in any searched column (any owner's for null). */
+function match(ownerId: string | null, privacies: Privacy[], terms: SearchTerms, columns: string): string {
   const words = terms.words.map((w, i) => (terms.prefixLast && i === terms.words.length - 1 ? `${phrase(w)} *` : phrase(w)));
   const hidden = PRIVACIES.filter((x) => !privacies.includes(x)).map((x) => ` NOT privacy : ${phrase(x)}`);
-  return `owner : ${phrase(ownerId)} AND {${columns}} : (${words.join(' ')})${hidden.join('')}`;
+  return `${ownerId === null ? '' : `owner : ${phrase(ownerId)} AND `}{${columns}} : (${words.join(' ')})${hidden.join('')}`;
 }
 
 // bm25 is lower for better matches: negated, so rank is higher-is-better on both engines. Column weights follow

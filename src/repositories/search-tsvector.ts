@@ -13,7 +13,7 @@ function tsquery(terms: SearchTerms): string {
 export const tsvector: FullTextEngine = {
   pins: (ownerId, privacies, terms) => sql`(SELECT s.pin_id AS id, ts_rank(s.document, q.query)::float8 AS rank
     FROM pin_search s, to_tsquery('corkboard_search', ${tsquery(terms)}) AS q(query)
-    WHERE s.owner_id = ${ownerId} AND s.privacy IN (${sql.join(privacies)}) AND s.document @@ q.query)`,
+    WHERE ${ownerId === null ? sql`TRUE` : sql`s.owner_id = ${ownerId}`} AND s.privacy IN (${sql.join(privacies)}) AND s.document @@ q.query)`,
   boards: (ownerId, privacies, terms) => sql`(SELECT s.board_id AS id, ts_rank(s.document, q.query)::float8 AS rank
     FROM board_search s, to_tsquery('corkboard_search', ${tsquery(terms)}) AS q(query)
     WHERE s.owner_id = ${ownerId} AND s.privacy IN (${sql.join(privacies)}) AND s.document @@ q.query)`,

@@ -1,7 +1,7 @@
-// Full-text search over one owner's pins and boards, ranked by relevance. The engine-specific matching lives in
-// search-fts5.ts and search-tsvector.ts (same shape, chosen by the database's fullText capability); paging on
-// (rank, id) and the joins to full rows are written once here. The page is cut from the index's matches alone,
-// so only the rows served are joined, however many match.
+// Full-text search over one owner's pins and boards (or every owner's public pins), ranked by relevance. The
+// engine-specific matching lives in search-fts5.ts and search-tsvector.ts (same shape, chosen by the database's
+// fullText capability); paging on (rank, id) and the joins to full rows are written once here. The page is cut
+// from the index's matches alone, so only the rows served are joined, however many match.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, DbHandle } from '../db/database.js';
 import type { Privacy } from '../db/schema.js';
@@ -17,9 +17,9 @@ export interface SearchTerms { words: string[]; prefixLast: boolean }
 /** A parenthesised subquery with one row per match: the id and its relevance, higher is better. */
 export type Matches = RawBuilder<{ id: string; rank: number }>;
 
-/** What each engine provides: one owner's matches among rows of the given (board) privacies. */
+/** What each engine provides: one owner's (null: every owner's) matches among rows of the given (board) privacies. */
 export interface FullTextEngine {
-  pins(ownerId: string, privacies: Privacy[], terms: SearchTerms): Matches;
+  pins(ownerId: string | null, privacies: Privacy[], terms: SearchTerms): Matches;
   boards(ownerId: string, privacies: Privacy[], terms: SearchTerms): Matches;
 }
 
@@ -40,6 +40,11 @@ export class SearchRepository {
   /** The owner's pins on boards of the given privacies that hold all the words, best first, then newest. */
   pins(ownerId: string, privacies: Privacy[], terms: SearchTerms, page: SearchPage): Promise<Ranked<PinRow>[]> {
     return this.pinRows(this.engine.pins(ownerId, privacies, terms), ownerId, privacies, page);
+  }
+
+  /** Every owner's pins on PUBLIC boards that hold all the words, best first, then newest (the public web's search). */
+  publicPins(terms: SearchTerms, page: SearchPage): Promise<Ranked<PinRow>[]> {
+    return this.pinRows(this.engine.pins(null, ['PUBLIC'], terms), null, ['PUBLIC'], page);
   }
 
   /** The owner's pins among `ids` (a lookup: all rank alike), newest first. */
@@ -66,13 +71,13 @@ export class SearchRepository {
   }
 
   /** The page's rows in PinsRepository's PinRow shape, with their rank. */
-  private pinRows(matches: Matches, ownerId: string, privacies: Privacy[], page: SearchPage): Promise<Ranked<PinRow>[]> {
+  private pinRows(matches: Matches, ownerId: string | null, privacies: Privacy[], page: SearchPage): Promise<Ranked<PinRow>[]> {
     // CROSS JOIN: SQLite always drives it from the left, the page's few rows; without table statistics it would
     // rather start from the owner's pins through the owner index. PostgreSQL plans it as the inner join it is.
     return this.db.selectFrom(this.page(matches, page).as('m'))
       .crossJoin('pins as p').whereRef('p.id', '=', 'm.id').innerJoin('boards as b', 'b.id', 'p.board_id').innerJoin('users as u', 'u.id', 'b.owner_id')
       .selectAll('p').select(['b.privacy as board_privacy', 'u.username as board_owner_username', 'm.rank'])
-      .where('p.owner_id', '=', ownerId).where('b.privacy', 'in', privacies)
+      .$if(ownerId !== null, (q) => q.where('p.owner_id', '=', ownerId!)).where('b.privacy', 'in', privacies)
       .orderBy('m.rank', 'desc').orderBy('m.id', 'desc').execute();
   }
 }

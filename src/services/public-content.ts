@@ -193,6 +193,11 @@ export class PublicContentService {
     return this.pinPage(await this.pinsRepo.listByBoard(board.id, page), page);
   }
 
+  /** A public board's pins outside its sections, newest first: Pinterest's board feed (sections are read apart). */
+  async boardFeed(board: BoardRow, page: PageRequest): Promise<Page<WebPin>> {
+    return this.pinPage(await this.repo.pinsOutsideSections(board.id, page), page);
+  }
+
   async sectionPins(section: SectionRow, page: PageRequest): Promise<Page<WebPin>> {
     return this.pinPage(await this.pinsRepo.listBySection(section.id, page), page);
   }
@@ -200,6 +205,11 @@ export class PublicContentService {
   /** A user's pins on boards others may see, newest first. */
   async userPins(user: UserRow, page: PageRequest): Promise<Page<WebPin>> {
     return this.pinPage(await this.pinsRepo.listByOwner(user.id, { privacies: PUBLIC_ONLY }, page), page);
+  }
+
+  /** The pins a user made (not saved from others) on boards others may see, newest first. */
+  async userCreatedPins(user: UserRow, page: PageRequest): Promise<Page<WebPin>> {
+    return this.pinPage(await this.pinsRepo.listByOwner(user.id, { privacies: PUBLIC_ONLY, saved: false }, page), page);
   }
 
   /** A user's PUBLIC boards, newest first. */

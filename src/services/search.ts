@@ -1,5 +1,6 @@
 // Searching one's own pins and boards (Pinterest's search_user_pins/list and search_user_boards/get): relevance
 // from the database's full-text index, the privacy rules of the list endpoints, and their Pin and Board shapes.
+// publicPins is the public web's search (BaseSearchResource): every user's pins on PUBLIC boards, as rows.
 import { errors } from '../lib/api-error.js';
 import { toPage, type Page, type PageRequest } from '../lib/bookmark.js';
 import { isId } from '../lib/ids.js';
@@ -7,6 +8,7 @@ import type { SearchPage, SearchRepository } from '../repositories/search.js';
 import type { Board, BoardsService } from './boards.js';
 import type { Principal } from './oauth.js';
 import type { Pin, PinsService } from './pins.js';
+import type { PinRow } from '../repositories/pins.js';
 import { ownVisiblePrivacies } from './privacy.js';
 import { parseSearchQuery } from './search-query.js';
 
@@ -37,6 +39,13 @@ export class SearchService {
       : q.kind === 'words' ? await this.repo.pins(p.user.id, privacies, q.terms, sp) : [];
     const pageOf = toPage(rows, page, (r) => [r.rank, r.id]);
     return { items: await this.pinsService.present(p.user.id, pageOf.items), bookmark: pageOf.bookmark };
+  }
+
+  /** Every user's pins on PUBLIC boards holding the words of `query` (ids are no query here), best match first. */
+  async publicPins(query: string, page: PageRequest): Promise<Page<PinRow>> {
+    const q = parseSearchQuery(query, { ids: false });
+    const rows = q.kind === 'words' ? await this.repo.publicPins(q.terms, searchPage(page)) : [];
+    return toPage(rows, page, (r) => [r.rank, r.id]);
   }
 
   /**

@@ -27,13 +27,24 @@
 // RESOURCES (options -> data)
 //   PinResource            {id}                                   -> PIN
 //   BoardResource          {username, slug} or {board_id}         -> BOARD
-//   BoardFeedResource      {board_id} (or {username, slug})       -> [PIN...] paged; every pin of the board incl. those
-//                                                                    in sections, newest first, each exactly once
+//   BoardFeedResource      {board_id} (or {username, slug})       -> [PIN...] paged; the board's pins that are in none
+//                                                                    of its sections (those come from its sections, as
+//                                                                    on Pinterest), newest first
 //   BoardSectionsResource  {board_id} (or {username, slug})       -> [SECTION...] paged, oldest first
-//   BoardSectionResource   {section_id} or {username, slug, section_slug} -> SECTION
+//   BoardSectionResource   {section_id} or {username, board_slug, section_slug} -> SECTION + {"board": BOARD}
+//                                                                    (section_slug may also be the section's id)
 //   BoardSectionPinsResource {section_id}                         -> [PIN...] paged, newest first
+//   BoardsResource         {username}                             -> [BOARD...] paged: the user's PUBLIC boards, newest
+//                                                                    first (sort, include_archived, ... are ignored)
 //   UserResource           {username}                             -> USER
 //   UserPinsResource       {username}                             -> [PIN...] paged: the user's pins on PUBLIC boards
+//   UserActivityPinsResource {username}                           -> [PIN...] paged: the same without the pins the user
+//                                                                    saved from others (the profile's "Created" tab)
+//   BaseSearchResource     {query, scope: "pins" (the default; no other scope)} -> {"results": [PIN...]} paged: the
+//                                                                    PUBLIC pins of every user holding all the words of
+//                                                                    query in their title, description, alt text or
+//                                                                    board name (words as GET /v5/search/pins reads them,
+//                                                                    the last one also as a prefix), best match first
 //
 // PIN = {"id", "type": "pin", "title" (string, "" if none), "grid_title" (= title), "description" ("" if none),
 //   "alt_text" (string|null), "link" (string|null), "domain" (link's host without "www.", or "Uploaded by user"),
@@ -59,12 +70,14 @@ import type { Context } from '../../context.js';
 import { ApiError, errors } from '../../lib/api-error.js';
 import { decodeBookmark, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageRequest } from '../../lib/bookmark.js';
 import type { BoardRow } from '../../repositories/boards.js';
+import { SEARCH_CURSOR_ARITY } from '../../services/search.js';
 
 export const END = '-end-';
 
 type Options = Record<string, unknown>;
 type Single = { kind: 'single'; run: (o: Options) => Promise<unknown> };
-type Paged = { kind: 'paged'; run: (o: Options, page: PageRequest) => Promise<Page<unknown>> };
+/** arity: how many keys the list's bookmarks hold (1 unless said); results: data is {"results": [...]}. */
+type Paged = { kind: 'paged'; arity?: number; results?: true; run: (o: Options, page: PageRequest) => Promise<Page<unknown>> };
 
 /** A string option (numbers are read as their digits); 400 naming it when missing or of another type. */
 function opt(o: Options, name: string, required: true): string;
@@ -81,7 +94,7 @@ function opt(o: Options, name: string, required = false): string | undefined {
 }
 
 /** options.page_size coerced into 1..250 (default 25), and the first of options.bookmarks. */
-export function pageFromOptions(o: Options): PageRequest | 'end' {
+export function pageFromOptions(o: Options, arity = 1): PageRequest | 'end' {
   const raw = typeof o.page_size === 'string' ? Number(o.page_size) : o.page_size;
   const size = typeof raw === 'number' && Number.isFinite(raw) ? Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(raw))) : DEFAULT_PAGE_SIZE;
   const list = o.bookmarks;
@@ -89,7 +102,7 @@ export function pageFromOptions(o: Options): PageRequest | 'end' {
   if (first === undefined || first === null || first === '') return { pageSize: size, after: null };
   if (typeof first !== 'string') throw errors.invalid('Invalid parameters: options.bookmarks must be a list of strings.');
   if (first === END) return 'end';
-  return { pageSize: size, after: decodeBookmark(first, 1) };
+  return { pageSize: size, after: decodeBookmark(first, arity) };
 }
 
 export function resourceRoutes(app: FastifyInstance, ctx: Context): void {
@@ -102,19 +115,33 @@ export function resourceRoutes(app: FastifyInstance, ctx: Context): void {
   const RESOURCES: Record<string, Single | Paged> = {
     PinResource: { kind: 'single', run: async (o) => pc.pin(opt(o, 'pin_id') ?? opt(o, 'id', true)) },
     BoardResource: { kind: 'single', run: async (o) => pc.board(await board(o)) },
-    BoardFeedResource: { kind: 'paged', run: async (o, page) => pc.boardPins(await board(o), page) },
+    BoardFeedResource: { kind: 'paged', run: async (o, page) => pc.boardFeed(await board(o), page) },
     BoardSectionsResource: { kind: 'paged', run: async (o, page) => pc.sections(await board(o), page) },
     BoardSectionResource: {
       kind: 'single',
       run: async (o) => {
         const id = opt(o, 'section_id');
-        const found = id ? await pc.sectionRow(id) : await pc.sectionRowBySlug(opt(o, 'username', true), opt(o, 'slug', true), opt(o, 'section_slug', true));
-        return pc.section(found.section);
+        const found = id ? await pc.sectionRow(id) : await pc.sectionRowBySlug(opt(o, 'username', true), opt(o, 'board_slug', true), opt(o, 'section_slug', true));
+        const [section, board] = await Promise.all([pc.section(found.section), pc.board(found.board)]);
+        return { ...section, board };
       },
     },
     BoardSectionPinsResource: { kind: 'paged', run: async (o, page) => pc.sectionPins((await pc.sectionRow(opt(o, 'section_id', true))).section, page) },
     UserResource: { kind: 'single', run: async (o) => pc.user(await pc.userByName(opt(o, 'username', true))) },
+    BoardsResource: { kind: 'paged', run: async (o, page) => pc.userBoards(await pc.userByName(opt(o, 'username', true)), page) },
     UserPinsResource: { kind: 'paged', run: async (o, page) => pc.userPins(await pc.userByName(opt(o, 'username', true)), page) },
+    UserActivityPinsResource: { kind: 'paged', run: async (o, page) => pc.userCreatedPins(await pc.userByName(opt(o, 'username', true)), page) },
+    BaseSearchResource: {
+      kind: 'paged',
+      arity: SEARCH_CURSOR_ARITY,
+      results: true,
+      run: async (o, page) => {
+        const scope = opt(o, 'scope');
+        if (scope !== undefined && scope !== 'pins') throw errors.invalid('Invalid parameters: options.scope must be "pins" (only pins are searched here).');
+        const found = await ctx.search.publicPins(opt(o, 'query', true), page);
+        return { items: await pc.presentPins(found.items), bookmark: found.bookmark };
+      },
+    },
   };
 
   const handler = async (req: FastifyRequest<{ Params: { name: string }; Querystring: Record<string, unknown> }>, reply: FastifyReply) => {
@@ -132,11 +159,11 @@ export function resourceRoutes(app: FastifyInstance, ctx: Context): void {
         const data = await resource.run(options);
         return reply.type('application/json; charset=utf-8').send({ resource_response: { status: 'success', code: 0, message: 'ok', data }, resource: { name, options } });
       }
-      const page = pageFromOptions(options);
+      const page = pageFromOptions(options, resource.arity);
       const result = page === 'end' ? { items: [], bookmark: null } : await resource.run(options, page);
       const bookmark = result.bookmark ?? END;
       return reply.type('application/json; charset=utf-8').send({
-        resource_response: { status: 'success', code: 0, message: 'ok', data: result.items, bookmark },
+        resource_response: { status: 'success', code: 0, message: 'ok', data: resource.results ? { results: result.items } : result.items, bookmark },
         resource: { name, options: { ...options, bookmarks: [bookmark] } },
       });
     } catch (err) {
