@@ -1,10 +1,11 @@
 // Pinterest's web resource protocol served for Corkboard's own content: envelopes, every resource, paging a
-// 300+ pin board without loss or repeats, privacy (secret/protected are 404 like missing), bad input as 400.
+// 300+ pin board without loss or repeats, a user's boards and created pins, search over every user's public pins,
+// privacy (secret/protected are 404 like missing, and never found), bad input as 400.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { api, forEachDialect, startServer, type TestServer } from './helpers.js';
-import { resource, seed, type Seeded } from './public-helpers.js';
+import { b64, png, resource, seed, type Seeded } from './public-helpers.js';
 
 /** Every item of a paged resource, following bookmarks to -end-. */
 async function all(base: string, name: string, options: Record<string, unknown>): Promise<{ items: any[]; pages: number }> {
@@ -199,12 +200,13 @@ forEachDialect('web resources', (dialect) => {
   });
 
   describe('paged resources', () => {
-    it('BoardFeedResource pages a 310-pin board: every pin once, newest first, ending at -end-', async () => {
+    it('BoardFeedResource pages a 310-pin board: every pin outside its section once, newest first, ending at -end-', async () => {
       const { items, pages } = await all(s.url, 'BoardFeed', { board_id: d.big.id, board_url: `/${d.owner.username}/${d.big.slug}/`, page_size: 25 });
-      assert.equal(pages, 13);
-      assert.equal(items.length, 310);
-      assert.deepEqual(items.map((p) => p.id), [...d.big.pinIds].reverse());
-      assert.ok(items.every((p) => p.board.id === d.big.id && p.type === 'pin'));
+      const outside = d.big.pinIds.filter((id) => !d.section.pinIds.includes(id));
+      assert.equal(outside.length, 279);
+      assert.equal(pages, 12);
+      assert.deepEqual(items.map((p) => p.id), outside.reverse()); // the section's 31 come from BoardSectionPinsResource
+      assert.ok(items.every((p) => p.board.id === d.big.id && p.type === 'pin' && p.board_section_id === null));
     });
 
     it('page_size is clamped (0, 1000, junk) and never fails', async () => {
@@ -216,7 +218,7 @@ forEachDialect('web resources', (dialect) => {
       assert.equal(await size('lots'), 25);
       assert.equal(await size(null), 25);
       const { items } = await all(s.url, 'BoardFeed', { board_id: d.big.id, page_size: 250 });
-      assert.equal(new Set(items.map((p) => p.id)).size, 310);
+      assert.equal(new Set(items.map((p) => p.id)).size, 279);
     });
 
     it('also finds the feed by username and slug; a small board fits one page ending at -end-', async () => {
@@ -249,8 +251,24 @@ forEachDialect('web resources', (dialect) => {
       assert.equal(res.data.resource_response.bookmark, '-end-');
       const { items } = await all(s.url, 'BoardSectionPins', { section_id: d.section.id, page_size: 7 });
       assert.deepEqual(items.map((p) => p.id), [...d.section.pinIds].reverse());
-      const one = await resource(s.url, 'BoardSection', { username: d.owner.username, slug: d.big.slug, section_slug: 'sub-section' });
-      assert.equal(one.data.resource_response.data.id, d.section.id);
+      // as Pinterest's web app (and gallery-dl) ask for one section: board_slug and section_slug, or section_id
+      for (const options of [
+        { username: d.owner.username, board_slug: d.big.slug, section_slug: 'sub-section' },
+        { username: d.owner.username, board_slug: d.big.slug, section_slug: d.section.id }, { section_id: d.section.id },
+      ]) {
+        const one = await resource(s.url, 'BoardSection', options);
+        assert.equal(one.status, 200, JSON.stringify(options));
+        const { board, ...section } = one.data.resource_response.data;
+        assert.deepEqual(section, { id: d.section.id, type: 'board_section', title: 'Sub Section', slug: 'sub-section', pin_count: 31, board_id: d.big.id });
+        assert.deepEqual(board, (await resource(s.url, 'Board', { board_id: d.big.id })).data.resource_response.data);
+      }
+      const noBoard = await resource(s.url, 'BoardSection', { username: d.owner.username, slug: d.big.slug, section_slug: 'sub-section' });
+      assert.equal(noBoard.status, 400);
+      assert.match(noBoard.data.resource_response.message, /options\.board_slug/);
+      for (const options of [
+        { username: d.owner.username, board_slug: d.secret.slug, section_slug: 'deep' },
+        { username: d.owner.username, board_slug: d.big.slug, section_slug: 'nope' },
+      ]) assert.equal((await resource(s.url, 'BoardSection', options)).status, 404, JSON.stringify(options));
       assert.equal((await resource(s.url, 'BoardSectionPins', { section_id: '99' })).data.resource_response.code, 2031);
       assert.equal((await resource(s.url, 'BoardSections', { board_id: d.board.id })).data.resource_response.data.length, 0);
     });
@@ -262,6 +280,87 @@ forEachDialect('web resources', (dialect) => {
       assert.equal(ids.size, 313);
       assert.ok(!ids.has(d.secret.pinId) && !ids.has(d.protectedBoard.pinId));
       assert.ok(ids.has(d.imagePin) && ids.has(d.carouselPin) && ids.has(d.videoPin!));
+    });
+
+    it('BoardsResource lists the user\'s public boards, newest first, as gallery-dl asks for a profile', async () => {
+      const options = { sort: 'last_pinned_to', field_set_key: 'profile_grid_item', filter_stories: false, username: d.owner.username, page_size: 1, include_archived: true };
+      const { items, pages } = await all(s.url, 'Boards', options);
+      assert.equal(pages, 2);
+      assert.deepEqual(items, [
+        (await resource(s.url, 'Board', { board_id: d.big.id })).data.resource_response.data,
+        (await resource(s.url, 'Board', { board_id: d.board.id })).data.resource_response.data,
+      ]);
+      const none = await resource(s.url, 'Boards', { username: 'nobody_here' });
+      assert.deepEqual([none.status, none.data.resource_response.code], [404, 30]);
+      assert.match((await resource(s.url, 'Boards', {})).data.resource_response.message, /options\.username/);
+    });
+  });
+
+  describe('created pins and search', () => {
+    let other: { username: string; pinId: string; secretPinId: string; protectedPinId: string };
+    let saved: string;
+
+    before(async () => {
+      const u = await s.user();
+      const app = await s.app_(u.username);
+      const p = await s.ctx.oauth.authenticate(`Bearer ${(await s.token(u.username, app.client_id)).access_token}`);
+      const garden = await s.ctx.boards.create(p, { name: 'Garden' });
+      const hidden = await s.ctx.boards.create(p, { name: 'Zebra secrets', privacy: 'SECRET' });
+      const prot = await s.ctx.boards.create(p, { name: 'Zebra ads', privacy: 'PROTECTED' });
+      const blue = b64(await png(0, 0, 255));
+      const pin = await s.ctx.pins.create(p, { board_id: garden.id, title: 'Zebra crossing', description: 'stripes', media_source: blue });
+      const secretPin = await s.ctx.pins.create(p, { board_id: hidden.id, title: 'Zebra in secret', media_source: blue });
+      const protectedPin = await s.ctx.pins.create(p, { board_id: prot.id, title: 'Zebra advert', media_source: blue });
+      other = { username: u.username, pinId: pin.id, secretPinId: secretPin.id, protectedPinId: protectedPin.id };
+      saved = (await s.ctx.pins.save(d.principal, pin.id, d.board.id, null)).id;
+    });
+
+    it('UserActivityPinsResource is the user\'s public pins without the ones saved from others', async () => {
+      const options = { exclude_add_pin_rep: true, field_set_key: 'grid_item', is_own_profile_pins: false, username: d.owner.username, page_size: 100 };
+      const created = (await all(s.url, 'UserActivityPins', options)).items.map((p) => p.id);
+      const pins = (await all(s.url, 'UserPins', options)).items.map((p) => p.id);
+      assert.deepEqual(pins, [saved, ...created]); // the save is the newest pin
+      assert.equal(created.length, 313);
+      assert.ok(!created.includes(d.secret.pinId) && !created.includes(d.protectedBoard.pinId));
+      assert.deepEqual((await all(s.url, 'UserActivityPins', { username: other.username })).items.map((p) => p.id), [other.pinId]);
+      assert.equal((await resource(s.url, 'UserActivityPins', { username: 'nobody_here' })).status, 404);
+    });
+
+    it('BaseSearchResource finds public pins of every user by their words, in {"results": [...]}, paged', async () => {
+      const options = { query: 'zebra', scope: 'pins', rs: 'typed', page_size: 1 };
+      const first = await resource(s.url, 'BaseSearch', options);
+      assert.equal(first.status, 200);
+      assert.equal(first.data.resource_response.data.results.length, 1);
+      const found: string[] = [];
+      let bookmarks: string[] | undefined;
+      for (let i = 0; i < 10; i++) {
+        const res = await resource(s.url, 'BaseSearch', { ...options, ...(bookmarks ? { bookmarks } : {}) });
+        assert.equal(res.status, 200, JSON.stringify(res.data));
+        found.push(...res.data.resource_response.data.results.map((p: any) => p.id));
+        bookmarks = res.data.resource.options.bookmarks;
+        assert.equal(res.data.resource_response.bookmark, bookmarks![0]);
+        if (bookmarks![0] === '-end-') break;
+      }
+      assert.deepEqual(found.sort(), [other.pinId, saved].sort()); // never the secret or protected one
+      const pin = (await resource(s.url, 'BaseSearch', { query: 'stripes zeb' })).data.resource_response.data.results;
+      assert.equal(pin.length, 2);
+      assert.deepEqual(pin[0], (await resource(s.url, 'Pin', { id: pin[0].id })).data.resource_response.data);
+      const red = (await resource(s.url, 'BaseSearch', { query: 'Red square' })).data.resource_response.data.results;
+      assert.deepEqual(red.map((p: any) => p.id), [d.imagePin]);
+      for (const query of ['!!!', 'nothingmatchesthis']) {
+        const res = await resource(s.url, 'BaseSearch', { query });
+        assert.deepEqual([res.status, res.data.resource_response.data, res.data.resource_response.bookmark], [200, { results: [] }, '-end-'], query);
+      }
+    });
+
+    it('BaseSearchResource: a missing query, another scope or a foreign bookmark is a 400', async () => {
+      const feedBookmark = (await resource(s.url, 'BoardFeed', { board_id: d.big.id })).data.resource_response.bookmark;
+      for (const options of [{}, { query: '' }, { query: ' ' }, { query: 'zebra', scope: 'boards' }, { query: 'zebra', bookmarks: [feedBookmark] }]) {
+        const res = await resource(s.url, 'BaseSearch', options);
+        assert.equal(res.status, 400, JSON.stringify(options));
+        assert.equal(res.data.resource_response.status, 'failure');
+        assert.match(res.data.resource_response.message, /query|scope|bookmark/);
+      }
     });
   });
 });
