@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { forEachDialect, startServer, type TestServer } from './helpers.js';
-import { b64, png, resource, seed, type Seeded } from './public-helpers.js';
+import { otherUser, resource, seed, type OtherUser, type Seeded } from './public-helpers.js';
 import { shortCodeFor } from '../src/lib/short-links.js';
 
 const ORIGIN = 'http://www.pinterest.test';
@@ -61,23 +61,12 @@ if (!installed) {
     let d: Seeded;
     let proxy: Proxy;
     let work: string;
-    let other: { username: string; pinId: string; secretPinId: string };
-    let savedPin: string;
+    let other: OtherUser;
 
     before(async () => {
       s = await startServer(dialect);
       d = await seed(s, { video: true, bigCount: 30 });
-      // Another user's public pin, which the owner saves (on the owner's /pins/, not _created/), and a secret one:
-      // "leaf" finds the pin and its saved copy, never the secret pin.
-      const u = await s.user();
-      const app = await s.app_(u.username);
-      const p = await s.ctx.oauth.authenticate(`Bearer ${(await s.token(u.username, app.client_id)).access_token}`);
-      const board = await s.ctx.boards.create(p, { name: 'Garden' });
-      const leaf = await s.ctx.pins.create(p, { board_id: board.id, title: 'Green leaf', media_source: b64(await png(20, 160, 40, 80, 60)) });
-      const hidden = await s.ctx.boards.create(p, { name: 'Private garden', privacy: 'SECRET' });
-      const secretLeaf = await s.ctx.pins.create(p, { board_id: hidden.id, title: 'Secret leaf', media_source: b64(await png(1, 2, 3)) });
-      other = { username: u.username, pinId: leaf.id, secretPinId: secretLeaf.id };
-      savedPin = (await s.ctx.pins.save(d.principal, leaf.id, d.board.id, null)).id;
+      other = await otherUser(s, d, 'leaf'); // "leaf" finds their public pin and the owner's save of it, nothing else
       s.config.publicUrl = ORIGIN; // after seeding: uploads went to the real address
       proxy = await forwardingProxy(s.url);
       work = mkdtempSync(path.join(os.tmpdir(), 'corkboard-gallery-dl-'));
@@ -135,7 +124,7 @@ if (!installed) {
 
     const user = () => `${ORIGIN}/${d.owner.username}`;
     const sectioned = () => new Set(d.section.pinIds);
-    const publicPins = () => [d.imagePin, d.carouselPin, d.videoPin!, savedPin, ...d.big.pinIds];
+    const publicPins = () => [d.imagePin, d.carouselPin, d.videoPin!, other.savedPinId, ...d.big.pinIds];
 
     it('a pin: an image, every slot of a carousel, a video\'s MP4', async () => {
       await download(`${ORIGIN}/pin/${d.imagePin}/`, [d.imagePin]);
@@ -164,11 +153,11 @@ if (!installed) {
     });
 
     it('/<user>/_created/: the public pins the user made, not the ones saved from others', async () => {
-      await download(`${user()}/_created/`, publicPins().filter((id) => id !== savedPin));
+      await download(`${user()}/_created/`, publicPins().filter((id) => id !== other.savedPinId));
     });
 
     it('a search: public pins of every user holding the words', async () => {
-      await download(`${ORIGIN}/search/pins/?q=leaf`, [other.pinId, savedPin]);
+      await download(`${ORIGIN}/search/pins/?q=leaf`, [other.pinId, other.savedPinId]);
       await download(`${ORIGIN}/search/pins/?q=${encodeURIComponent('red squ')}`, [d.imagePin]);
     });
 

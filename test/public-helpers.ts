@@ -74,6 +74,28 @@ export async function seed(s: TestServer, opts: { video?: boolean; bigCount?: nu
   };
 }
 
+export interface OtherUser { username: string; pinId: string; secretPinId: string; protectedPinId: string; savedPinId: string }
+
+/**
+ * Another user with a public pin "Green <word>", which the seeded owner saves to their public board (a saved pin:
+ * on the owner's pins, not among those they made), and "Secret <word>" and "Protected <word>" on such boards.
+ */
+export async function otherUser(s: TestServer, d: Seeded, word: string): Promise<OtherUser> {
+  const u = await s.user();
+  const app = await s.app_(u.username);
+  const p = await s.ctx.oauth.authenticate(`Bearer ${(await s.token(u.username, app.client_id)).access_token}`);
+  const media = b64(await png(20, 160, 40, 80, 60));
+  const pinOn = async (name: string, privacy: 'PUBLIC' | 'SECRET' | 'PROTECTED', title: string) =>
+    (await s.ctx.pins.create(p, { board_id: (await s.ctx.boards.create(p, { name, privacy })).id, title, media_source: media })).id;
+  const pinId = await pinOn('Garden', 'PUBLIC', `Green ${word}`);
+  return {
+    username: u.username, pinId,
+    secretPinId: await pinOn('Private garden', 'SECRET', `Secret ${word}`),
+    protectedPinId: await pinOn('Garden ads', 'PROTECTED', `Protected ${word}`),
+    savedPinId: (await s.ctx.pins.save(d.principal, pinId, d.board.id, null)).id,
+  };
+}
+
 /** GET /resource/<name>Resource/get/ with the options as Pinterest's web app sends them. */
 export async function resource(base: string, name: string, options: Record<string, unknown>, extra: Record<string, string> = {}) {
   const url = new URL(`/resource/${name}Resource/get/`, base);
