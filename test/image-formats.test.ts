@@ -35,6 +35,7 @@ forEachDialect('image formats', (dialect) => {
   before(async () => {
     const photo = sharp({ create: { width: 640, height: 480, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
     served.set('/anim.gif', { type: 'image/gif', body: await animatedGif() });
+    served.set('/anim.webp', { type: 'image/webp', body: await sharp(await animatedGif(), { animated: true }).webp({ quality: 80 }).toBuffer() });
     served.set('/lossless.webp', { type: 'image/webp', body: await sharp(PNG).webp({ lossless: true }).toBuffer() });
     served.set('/lossy.webp', { type: 'image/webp', body: await photo.clone().webp({ quality: 80 }).toBuffer() });
     served.set('/photo.png', { type: 'image/png', body: PNG });
@@ -97,12 +98,16 @@ forEachDialect('image formats', (dialect) => {
     assert.equal((await sharp(small.body).metadata()).pages ?? 1, 1);
   });
 
-  it('a WebP upload serves a WebP original: lossless stays lossless, lossy stays close', async () => {
+  it('a WebP upload serves a WebP original: lossless stays lossless, animated keeps its frames', async () => {
     const lossless = await pin('/lossless.webp');
     assert.match(lossless.originals!.url, /\/originals\.webp$/);
     const original = await get(lossless.originals!.url);
     assert.equal(original.type, 'image/webp');
     assert.ok((await pixels(original.body)).equals(await pixels(PNG)), 'the lossless WebP original lost pixels');
+
+    const animated = await pin('/anim.webp');
+    const frames = await sharp((await get(animated.originals!.url)).body, { animated: true }).metadata();
+    assert.deepEqual([frames.format, frames.pages, frames.delay], ['webp', 3, [100, 200, 300]]);
 
     const lossy = await pin('/lossy.webp');
     assert.match(lossy.originals!.url, /\/originals\.webp$/);
