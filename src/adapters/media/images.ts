@@ -25,8 +25,8 @@ export const SIZES: Record<Exclude<ImageSizeName, 'originals'>, { width: number;
 
 /**
  * The sizes to render for an image `width` pixels wide once oriented. Up to 1,200 pixels wide, `1200x` (never
- * upscaled) is the original itself, so it is not encoded a second time, when the original is encoded as the
- * variants are (`sameFormat`). Exported for the bench's floor.
+ * upscaled) is the original itself when the original is in the variants' format (`sameFormat`), so it is not
+ * encoded a second time.
  */
 export function renderedSizes(width: number, sameFormat = true): ImageSizeName[] {
   const names = ['originals', ...Object.keys(SIZES)] as ImageSizeName[];
@@ -66,6 +66,7 @@ function isLosslessWebp(input: Buffer): boolean {
   return input.length > 12 && walk(12, input.length) === true;
 }
 
+/** The plan for the image `meta` describes; exported so the bench's floor renders the same outputs. */
 export function storagePlan(meta: Metadata, input: Buffer): StoragePlan {
   const variants = meta.hasAlpha === true ? 'png' : 'jpeg';
   const original = meta.format === 'jpeg' || meta.format === 'png' || meta.format === 'webp' || meta.format === 'gif' ? meta.format : variants;
