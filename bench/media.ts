@@ -17,8 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import sharp, { type Sharp } from 'sharp';
-import { contentHash, ENCODING, processImage, renderedSizes, SIZES } from '../src/adapters/media/images.js';
-import type { ImageSizeName } from '../src/services/images.js';
+import { contentHash, encoder, processImage, SIZES, storagePlan, type StoragePlan, type StoredFormat } from '../src/adapters/media/images.js';
 import { frameAt, probe, transcode, transcodeArgs, videoTools, type ProbeResult } from '../src/adapters/media/video.js';
 import { download } from '../src/cli/download.js';
 import { loadConfig } from '../src/config.js';
@@ -86,16 +85,16 @@ async function rate(fn: () => Promise<unknown>, seconds = SECONDS): Promise<Rate
 
 // ---- image variants -------------------------------------------------------------------------------------------
 
-/** sharp alone: the renders processImage makes (renderedSizes: same sizes, crops and encoders), in that order. */
-function sharpRenders(input: Buffer, png: boolean, names: ImageSizeName[]): Array<() => Promise<{ width: number; height: number }>> {
+/** sharp alone: the renders processImage makes (storagePlan: same sizes, crops, formats and encoders), in that order. */
+function sharpRenders(input: Buffer, plan: StoragePlan): Array<() => Promise<{ width: number; height: number }>> {
   const base = sharp(input).rotate();
-  const encode = (img: Sharp) => (png ? img.png(ENCODING.png) : img.jpeg(ENCODING.jpeg)).toBuffer({ resolveWithObject: true }).then((r) => r.info);
-  return names.map((name) => () => {
-    if (name === 'originals') return encode(base.clone());
+  const encode = (img: Sharp, format: StoredFormat, lossless = false) => encoder(img, format, lossless).toBuffer({ resolveWithObject: true }).then((r) => r.info);
+  return plan.sizes.map((name) => () => {
+    if (name === 'originals') return encode(plan.animated ? sharp(input, { animated: true }).rotate() : base.clone(), plan.original, plan.webpLossless);
     const size = SIZES[name];
     return encode(size.height
       ? base.clone().resize(size.width, size.height, { fit: 'cover', position: 'attention' })
-      : base.clone().resize({ width: size.width, withoutEnlargement: true }));
+      : base.clone().resize({ width: size.width, withoutEnlargement: true }), plan.variants);
   });
 }
 
@@ -104,18 +103,17 @@ async function imageVariants(): Promise<ImageFigures[]> {
   for (const file of ['sample-1600x1200.jpg', 'sample-900x1350.png']) {
     const input = readFileSync(fixture(file));
     console.error(`image variants: ${file}...`);
-    // processImage keeps PNG only for images with alpha; the floor must encode what it encodes.
-    const meta = await sharp(input).metadata();
-    const png = meta.hasAlpha === true;
-    const names = renderedSizes(meta.autoOrient.width);
+    // the floor encodes what processImage encodes: the PNG's original as PNG, its variants as JPEG
+    const plan = storagePlan(await sharp(input).metadata(), input);
+    const names = plan.sizes;
     const problems: string[] = [];
     const reference = await processImage(input, 'bench');
-    const mine = await Promise.all(sharpRenders(input, png, names).map((r) => r()));
+    const mine = await Promise.all(sharpRenders(input, plan).map((r) => r()));
     const theirs = names.map((name) => reference.variants[name]);
     if (mine.some((m, i) => m.width !== theirs[i]!.width || m.height !== theirs[i]!.height)) problems.push('the sharp renders differ in size from processImage\'s');
     const corkboard = await rate(() => processImage(input, 'bench'));
-    const floor = await rate(() => Promise.all(sharpRenders(input, png, names).map((r) => r())));
-    const oneAfterAnother = await rate(async () => { for (const r of sharpRenders(input, png, names)) await r(); });
+    const floor = await rate(() => Promise.all(sharpRenders(input, plan).map((r) => r())));
+    const oneAfterAnother = await rate(async () => { for (const r of sharpRenders(input, plan)) await r(); });
     out.push({ file, corkboard, floor, oneAfterAnother, ratio: corkboard.perSecond / floor.perSecond, problems });
   }
   return out;

@@ -42,7 +42,7 @@ import { FollowsService } from './services/follows.js';
 import { WebsitesRepository } from './repositories/websites.js';
 import { WebsitesService } from './services/websites.js';
 import { BoardsService } from './services/boards.js';
-import { ImagesService } from './services/images.js';
+import { ImagesService, MAX_IMAGE_BYTES } from './services/images.js';
 import { PinsService, type FetchImage } from './services/pins.js';
 import { SectionsService } from './services/sections.js';
 import { SearchRepository } from './repositories/search.js';
@@ -85,9 +85,6 @@ export interface Context {
   jobs: JobQueue;
   close(): Promise<void>;
 }
-
-/** Pinterest's limit for an image pin. */
-const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 function blobStoreFor(config: Config): BlobStore {
   return config.storage.kind === 's3' ? new S3BlobStore(config.storage) : new FsBlobStore(config.storage.root);

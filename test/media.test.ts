@@ -65,6 +65,7 @@ forEachDialect('video media', (dialect) => {
       assert.equal(pin.data.creative_type, 'VIDEO');
       assert.ok(Math.abs(m.duration - 2000) < 100, String(m.duration));
       assert.deepEqual([m.width, m.height], [320, 240]);
+      assert.match(m.cover_image_url, /\/originals\.jpg$/); // a frame is a JPEG cover, as Pinterest's are
       const cover = Buffer.from(await (await fetch(m.cover_image_url)).arrayBuffer());
       assert.deepEqual([(await sharp(cover).metadata()).width, (await sharp(cover).metadata()).height], [320, 240]);
       assert.deepEqual([m.images['150x150'].width, m.images['150x150'].height], [150, 150]);

@@ -1,6 +1,9 @@
 // Image media for pins: decode and check the bytes, store every variant once per content (hash-addressed),
-// give absolute URLs, and reclaim files no pin uses any more.
+// give absolute URLs, recognise URLs of this instance's own media, and reclaim files no pin uses any more.
+import type { Readable } from 'node:stream';
 import type { ImageVariant } from '../db/schema.js';
+import { isValidKey } from '../adapters/blob-store/blob-store.js';
+import { errors } from '../lib/api-error.js';
 import type { ImageRow, ImagesRepository } from '../repositories/images.js';
 
 export const IMAGE_SIZES = ['150x150', '400x300', '600x', '1200x', 'originals'] as const;
@@ -9,11 +12,18 @@ export type ImageSizeName = (typeof IMAGE_SIZES)[number];
 export interface ProcessedVariant { buffer: Buffer; width: number; height: number; contentType: string; ext: string }
 export interface ProcessedImage { width: number; height: number; dominantColor: string; variants: Record<ImageSizeName, ProcessedVariant> }
 
+/** Pinterest's limit for an image pin: image_url fetches and own media reads stop past it. */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
 /** What the service needs of the media adapters (sharp and the blob store). */
 export interface ImageDeps {
   process(input: Buffer, field: string): Promise<ProcessedImage>;
   hash(input: Buffer): string;
-  blobs: { put(key: string, data: Buffer, contentType: string): Promise<void>; delete(key: string): Promise<void> };
+  blobs: {
+    put(key: string, data: Buffer, contentType: string): Promise<void>;
+    get(key: string): Promise<{ size: number; body: Readable } | null>;
+    delete(key: string): Promise<void>;
+  };
 }
 
 export interface ImageDetails { width: number; height: number; url: string }
@@ -46,6 +56,37 @@ export class ImagesService {
     };
     await this.repo.insert(row);
     return row;
+  }
+
+  /**
+   * The image at `url` when it is one of this instance's own media files (its public URL's /media/...), read from
+   * the blob store: any size of a stored image is that image itself, so a copy by URL is the same picture, bytes
+   * and all; another file there is ingested. null for every other URL, which is fetched as usual. A missing
+   * file answers the 400 a fetch answering 404 does.
+   */
+  async ownMedia(url: string, field: string, ingestField = field): Promise<ImageRow | null> {
+    const key = this.ownKey(url);
+    if (key === null) return null;
+    const notFetched = (why: string) => errors.invalid(`Invalid parameters: ${field} could not be fetched: ${why}.`);
+    if (!isValidKey(key)) throw notFetched('it answered HTTP 404');
+    const hash = /^images\/[0-9a-f]{2}\/[0-9a-f]{2}\/([0-9a-f]{64})\/[^/]+$/.exec(key)?.[1];
+    const row = hash ? await this.repo.byHash(hash) : undefined;
+    if (row && Object.values(JSON.parse(row.variants) as Record<string, ImageVariant>).some((v) => v.key === key)) return row;
+    const blob = await this.deps.blobs.get(key);
+    if (!blob) throw notFetched('it answered HTTP 404');
+    if (blob.size > MAX_IMAGE_BYTES) { blob.body.destroy(); throw notFetched(`the body is larger than ${MAX_IMAGE_BYTES} bytes`); }
+    const chunks: Buffer[] = [];
+    for await (const chunk of blob.body) chunks.push(chunk as Buffer);
+    return this.ingest(Buffer.concat(chunks), ingestField);
+  }
+
+  /** The blob key a URL of this instance's /media/ names, or null when it names anything else. */
+  private ownKey(raw: string): string | null {
+    let url: URL;
+    try { url = new URL(raw); } catch { return null; }
+    const media = new URL(`${this.publicUrl()}/media/`);
+    if (url.origin !== media.origin || url.username || url.password || !url.pathname.startsWith(media.pathname)) return null;
+    try { return decodeURIComponent(url.pathname.slice(media.pathname.length)); } catch { return ''; } // '' is no key: 404
   }
 
   url(key: string): string {

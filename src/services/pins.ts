@@ -188,7 +188,7 @@ export class PinsService {
       case 'image_base64':
         return { items: [one(await this.images.ingest(decodeBase64(source.data, 'media_source.data'), 'media_source.data'))], mediaType: 'image', mediaId: null };
       case 'image_url':
-        return { items: [one(await this.images.ingest(await this.fetchImage(source.url, 'media_source.url'), 'media_source.url'))], mediaType: 'image', mediaId: null };
+        return { items: [one(await this.imageAt(source.url, 'media_source.url'))], mediaType: 'image', mediaId: null };
       case 'multiple_image_base64':
       case 'multiple_image_urls': {
         const list = source.items;
@@ -197,9 +197,8 @@ export class PinsService {
         const items: Ingested[] = [];
         for (const [i, item] of list.entries()) {
           const field = `media_source.items[${i}]`;
-          const bytes = 'data' in item ? decodeBase64(item.data, `${field}.data`) : await this.fetchImage(item.url, `${field}.url`);
           items.push({
-            image: await this.images.ingest(bytes, field),
+            image: 'data' in item ? await this.images.ingest(decodeBase64(item.data, `${field}.data`), field) : await this.imageAt(item.url, `${field}.url`, field),
             title: checkText(item.title, `${field}.title`, 100) ?? null,
             description: checkText(item.description, `${field}.description`, 800) ?? null,
             link: checkLink(item.link, `${field}.link`),
@@ -218,12 +217,17 @@ export class PinsService {
     }
   }
 
+  /** The image at an image URL: this instance's own media from its blob store, anything else fetched (guarded). */
+  private async imageAt(url: string, field: string, ingestField = field): Promise<ImageRow> {
+    return await this.images.ownMedia(url, field, ingestField) ?? this.images.ingest(await this.fetchImage(url, field), ingestField);
+  }
+
   /** A video pin's own cover, when the source names one: an image URL, base64 data, or a frame time. */
   private async coverImage(source: Extract<MediaSource, { source_type: 'video_id' }>): Promise<{ keyFrameSeconds?: number; image?: ImageRow }> {
     const given = [source.cover_image_url, source.cover_image_data, source.cover_image_key_frame_time].filter((v) => v !== undefined).length;
     if (given > 1) throw errors.invalid('Invalid parameters: give one of media_source.cover_image_url, cover_image_data or cover_image_key_frame_time.');
     if (source.cover_image_url !== undefined) {
-      return { image: await this.images.ingest(await this.fetchImage(source.cover_image_url, 'media_source.cover_image_url'), 'media_source.cover_image_url') };
+      return { image: await this.imageAt(source.cover_image_url, 'media_source.cover_image_url') };
     }
     if (source.cover_image_data !== undefined) {
       if (!source.cover_image_content_type) throw errors.invalid('Invalid parameters: media_source.cover_image_content_type is required with cover_image_data.');

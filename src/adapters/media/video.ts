@@ -88,10 +88,13 @@ export function transcodeArgs(input: string, output: string, p: ProbeResult, max
       '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', output];
 }
 
-/** One frame at `seconds` (clamped to the last frame, as Pinterest does) as PNG. */
+/**
+ * One frame at `seconds` (clamped to the last frame, as Pinterest does) as a JPEG of the highest quality: a cover
+ * is stored in the format it arrives in (images keep their format), and Pinterest's covers are JPEG.
+ */
 export async function frameAt(tools: VideoTools, input: string, seconds: number, durationMs: number): Promise<Buffer> {
   const at = Math.max(0, Math.min(seconds, durationMs / 1000 - 0.1));
-  const png = await run(tools.ffmpeg, ['-hide_banner', '-v', 'error', '-ss', at.toFixed(3), '-i', input, '-frames:v', '1', '-f', 'image2pipe', '-vcodec', 'png', 'pipe:1'], { timeoutMs: 60_000 });
-  if (!png.length) throw new ToolFailed('ffmpeg produced no frame');
-  return png;
+  const jpeg = await run(tools.ffmpeg, ['-hide_banner', '-v', 'error', '-ss', at.toFixed(3), '-i', input, '-frames:v', '1', '-f', 'image2pipe', '-vcodec', 'mjpeg', '-q:v', '1', 'pipe:1'], { timeoutMs: 60_000 });
+  if (!jpeg.length) throw new ToolFailed('ffmpeg produced no frame');
+  return jpeg;
 }
