@@ -116,6 +116,8 @@ describe('loadConfig', () => {
     [{ CORKBOARD_PUBLIC_URL: 'ftp://files.example.org' }, 'CORKBOARD_PUBLIC_URL'],
     [{ CORKBOARD_PINTEREST_UPSTREAM: 'api.pinterest.com' }, 'CORKBOARD_PINTEREST_UPSTREAM'],
     [{ CORKBOARD_S3_BUCKET: 'b', CORKBOARD_S3_ENDPOINT: 'localhost:4568' }, 'CORKBOARD_S3_ENDPOINT'],
+    [{ CORKBOARD_LOG_LEVEL: 'verbose' }, 'CORKBOARD_LOG_LEVEL'],
+    [{ CORKBOARD_LOG_LEVEL: 'INFO' }, 'CORKBOARD_LOG_LEVEL'],
   ];
   for (const [env, variable] of invalid) {
     it(`refuses ${JSON.stringify(env)} with a ConfigError naming ${variable}`, () => assertRefused(env, variable));
