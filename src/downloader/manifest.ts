@@ -20,7 +20,9 @@ export class Manifest {
     try {
       const json = JSON.parse(await readFile(inside(dir, MANIFEST), 'utf8')) as { files?: Record<string, ManifestEntry> };
       for (const [name, e] of Object.entries(json.files ?? {})) {
-        if (e && typeof e.pin_id === 'string' && typeof e.source_url === 'string') files.set(name, { pin_id: e.pin_id, source_url: e.source_url, size: typeof e.size === 'number' ? e.size : null });
+        if (!e || typeof e.pin_id !== 'string' || typeof e.source_url !== 'string') continue;
+        try { inside(dir, name); } catch { continue; } // an edited manifest cannot point outside the folder
+        files.set(name, { pin_id: e.pin_id, source_url: e.source_url, size: typeof e.size === 'number' ? e.size : null });
       }
     } catch {
       // no manifest yet: every file already in the folder counts as someone else's
