@@ -84,6 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   const port = overrides.port ?? int(env, 'PORT', 8080, 0);
   if (port > 65535) throw new ConfigError(`PORT must be at most 65535 (was ${port})`);
   const dataDir = path.resolve(overrides.dataDir ?? (env.CORKBOARD_DATA_DIR || './data'));
+  if (statSync(dataDir, { throwIfNoEntry: false })?.isDirectory() === false) {
+    throw new ConfigError(`${overrides.dataDir ? '--data' : 'CORKBOARD_DATA_DIR'} ${JSON.stringify(dataDir)} is a file, not a directory`);
+  }
   const databaseUrl = env.CORKBOARD_DATABASE_URL || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('CORKBOARD_DATABASE_URL must start with postgres://');
   const perCategory = { ...DEFAULT_RATE_LIMITS };
