@@ -47,7 +47,7 @@ export async function importBoard(ctx: Context, url: string, user: UserRow, opts
   if (!extracted.board) throw new UnsupportedUrl(`import takes a board or section link; ${url} is a ${extracted.kind}`);
   // The importing user acts as themself, with every organic scope, as the developer console's token would.
   const p: Principal = { user, appId: 'cli', scopes: new Set(ORGANIC_SCOPES), grant: 'client_credentials', tokenId: 'cli' };
-  const name = (opts.board ?? extracted.board.name).trim().slice(0, 180);
+  const name = (opts.board ?? extracted.board.name).trim().slice(0, 180) || 'Imported board';
   const description = extracted.board.description?.slice(0, 500) ?? null;
   const existing = extracted.kind === 'section' ? (await all((page) => ctx.boards.list(p, undefined, page))).find((b) => b.name === name) : undefined;
   const board = existing ?? await ctx.boards.create(p, { name, description });
@@ -55,7 +55,7 @@ export async function importBoard(ctx: Context, url: string, user: UserRow, opts
   const sections = new Map<string, string>();
   const mine = existing ? await all((page) => ctx.sections.list(p, board.id, page)) : [];
   for (const title of extracted.sections) {
-    const clean = title.trim().slice(0, 180);
+    const clean = title.trim().slice(0, 180) || 'Section';
     sections.set(title, mine.find((s) => s.name === clean)?.id ?? (await ctx.sections.create(p, board.id, clean)).id);
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'corkboard-import-'));
