@@ -11,8 +11,19 @@ export interface ManifestEntry { pin_id: string; source_url: string; size: numbe
 
 export class Manifest {
   private saving: Promise<void> = Promise.resolve();
+  /** The first name recorded for each media (pin id and URL). */
+  private readonly byMedia = new Map<string, string>();
+  /** The write that has not started yet, if one is waiting. */
+  private queued: Promise<void> | null = null;
 
-  private constructor(private readonly dir: string, private readonly files: Map<string, ManifestEntry>) {}
+  private constructor(private readonly dir: string, private readonly files: Map<string, ManifestEntry>) {
+    for (const [name, e] of files) this.remember(name, e);
+  }
+
+  private remember(name: string, e: ManifestEntry): void {
+    const key = `${e.pin_id}\n${e.source_url}`;
+    if (!this.byMedia.has(key)) this.byMedia.set(key, name);
+  }
 
   /** The folder's manifest; none (or one this version cannot read) is an empty one. */
   static async load(dir: string): Promise<Manifest> {
@@ -32,8 +43,7 @@ export class Manifest {
 
   /** The file recorded as holding this media, if any. */
   known(pinId: string, url: string): string | undefined {
-    for (const [name, e] of this.files) if (e.pin_id === pinId && e.source_url === url) return name;
-    return undefined;
+    return this.byMedia.get(`${pinId}\n${url}`);
   }
 
   /** Held by other media, or present in the folder without a record (so it is never overwritten). */
@@ -55,15 +65,24 @@ export class Manifest {
     return this.files.get(name)?.size ?? null;
   }
 
-  /** Records what `name` holds, and writes the manifest (atomically: a crash leaves the old or the new one). */
+  /**
+   * Records what `name` holds; resolves once the manifest on disk says so. Writes are atomic (a crash leaves the
+   * old or the new manifest) and coalesced: records made while a write is waiting share the next one.
+   */
   record(name: string, entry: ManifestEntry): Promise<void> {
     this.files.set(name, entry);
-    this.saving = this.saving.then(async () => {
-      const file = inside(this.dir, MANIFEST);
-      const json = { version: 1, files: Object.fromEntries([...this.files].sort(([a], [b]) => (a < b ? -1 : 1))) };
-      await writeFile(`${file}.tmp`, JSON.stringify(json, null, 1) + '\n');
-      await rename(`${file}.tmp`, file);
-    });
-    return this.saving;
+    this.remember(name, entry);
+    if (!this.queued) {
+      this.queued = this.saving.then(() => { this.queued = null; return this.write(); });
+      this.saving = this.queued;
+    }
+    return this.queued;
+  }
+
+  private async write(): Promise<void> {
+    const file = inside(this.dir, MANIFEST);
+    const json = { version: 1, files: Object.fromEntries([...this.files].sort(([a], [b]) => (a < b ? -1 : 1))) };
+    await writeFile(`${file}.tmp`, JSON.stringify(json, null, 1) + '\n');
+    await rename(`${file}.tmp`, file);
   }
 }

@@ -58,13 +58,16 @@ export function planFiles(extracted: Extracted, template = DEFAULT_TEMPLATE, all
       return { file, base, ext: f.ext };
     });
   });
-  // Media already held keeps its name (above); the rest get the first free one.
+  // Media already held keeps its name (above); the rest get the first free one: name, name-2, name-3, ...
+  const tried = new Map<string, number>(); // per name, the suffix to go on from (names only get taken)
   for (const { file, base, ext } of planned) {
     if (file.filename) continue;
-    let name = `${base}.${ext}`;
-    for (let k = 2; used.has(name) || hints.taken?.(name); k++) name = `${base}-${k}.${ext}`;
-    used.add(name);
-    file.filename = name;
+    let k = tried.get(`${base}.${ext}`) ?? 1;
+    const nameOf = (n: number) => (n === 1 ? `${base}.${ext}` : `${base}-${n}.${ext}`);
+    while (used.has(nameOf(k)) || hints.taken?.(nameOf(k))) k++;
+    tried.set(`${base}.${ext}`, k + 1);
+    used.add(nameOf(k));
+    file.filename = nameOf(k);
   }
   return planned.map((p) => p.file);
 }
