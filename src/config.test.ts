@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.js';
 
 /** Asserts loadConfig(env) throws a ConfigError whose message names `variable`. */
@@ -116,10 +117,18 @@ describe('loadConfig', () => {
     [{ CORKBOARD_PUBLIC_URL: 'ftp://files.example.org' }, 'CORKBOARD_PUBLIC_URL'],
     [{ CORKBOARD_PINTEREST_UPSTREAM: 'api.pinterest.com' }, 'CORKBOARD_PINTEREST_UPSTREAM'],
     [{ CORKBOARD_S3_BUCKET: 'b', CORKBOARD_S3_ENDPOINT: 'localhost:4568' }, 'CORKBOARD_S3_ENDPOINT'],
+    [{ CORKBOARD_LOG_LEVEL: 'verbose' }, 'CORKBOARD_LOG_LEVEL'],
+    [{ CORKBOARD_LOG_LEVEL: 'INFO' }, 'CORKBOARD_LOG_LEVEL'],
   ];
   for (const [env, variable] of invalid) {
     it(`refuses ${JSON.stringify(env)} with a ConfigError naming ${variable}`, () => assertRefused(env, variable));
   }
+
+  it('refuses a data directory that is a file, naming the setting', () => {
+    const file = fileURLToPath(import.meta.url);
+    assertRefused({ CORKBOARD_DATA_DIR: file }, 'CORKBOARD_DATA_DIR');
+    assert.throws(() => loadConfig({}, { dataDir: file }), /--data .* is a file, not a directory/);
+  });
 
   it('names the bad value too', () => {
     assert.throws(() => loadConfig({ CORKBOARD_RATE_LIMIT_ORG_READ: 'lots' }), /"lots"/);

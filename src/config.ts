@@ -1,4 +1,6 @@
 // Configuration is read and validated once, at start, into a typed object; nothing else reads process.env.
+import { accessSync, constants, statSync } from 'node:fs';
+import { connect } from 'node:net';
 import path from 'node:path';
 
 export type RateCategory = 'org_read' | 'org_write' | 'org_analytics' | 'ads_read' | 'ads_write' | 'ads_analytics' | 'default';
@@ -66,6 +68,15 @@ function origin(name: string, raw: string): string {
   return raw.replace(/\/+$/, '');
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function oneOf(env: NodeJS.ProcessEnv, name: string, allowed: string[], fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (was ${JSON.stringify(raw)})`);
+  return raw;
+}
+
 export interface ConfigOverrides { dataDir?: string; port?: number; host?: string }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
@@ -73,6 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   const port = overrides.port ?? int(env, 'PORT', 8080, 0);
   if (port > 65535) throw new ConfigError(`PORT must be at most 65535 (was ${port})`);
   const dataDir = path.resolve(overrides.dataDir ?? (env.CORKBOARD_DATA_DIR || './data'));
+  if (statSync(dataDir, { throwIfNoEntry: false })?.isDirectory() === false) {
+    throw new ConfigError(`${overrides.dataDir ? '--data' : 'CORKBOARD_DATA_DIR'} ${JSON.stringify(dataDir)} is a file, not a directory`);
+  }
   const databaseUrl = env.CORKBOARD_DATABASE_URL || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('CORKBOARD_DATABASE_URL must start with postgres://');
   const perCategory = { ...DEFAULT_RATE_LIMITS };
@@ -94,7 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       authCodeTtlSeconds: int(env, 'CORKBOARD_AUTH_CODE_TTL', 600),
     },
     rateLimits: { windowSeconds: int(env, 'CORKBOARD_RATE_LIMIT_WINDOW', 60), perCategory },
-    logLevel: env.CORKBOARD_LOG_LEVEL || 'info',
+    logLevel: oneOf(env, 'CORKBOARD_LOG_LEVEL', LOG_LEVELS, 'info'),
     jobs: { concurrency: int(env, 'CORKBOARD_JOB_CONCURRENCY', 2), leaseSeconds: int(env, 'CORKBOARD_JOB_LEASE_SECONDS', 30) },
     video: {
       maxBytes: int(env, 'CORKBOARD_VIDEO_MAX_BYTES', 2 * 1024 ** 3), // Pinterest's 2 GB
@@ -115,4 +129,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       }
       : { kind: 'fs', root: path.join(dataDir, 'media') },
   };
+}
+
+/** An executable file at `file`, or a ConfigError naming the variable that set it. */
+function checkTool(name: string, file: string | null): void {
+  if (!file) return;
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat) throw new ConfigError(`${name} is ${JSON.stringify(file)}, which does not exist`);
+  if (!stat.isFile()) throw new ConfigError(`${name} is ${JSON.stringify(file)}, which is not a file`);
+  try { accessSync(file, constants.X_OK); } catch { throw new ConfigError(`${name} is ${JSON.stringify(file)}, which is not executable`); }
+}
+
+/** Resolves once a TCP connection to the endpoint's host and port opens; a ConfigError naming the setting otherwise. */
+function reachable(name: string, endpoint: string, timeoutMs: number): Promise<void> {
+  const url = new URL(endpoint);
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port });
+    const fail = (why: string) => { socket.destroy(); reject(new ConfigError(`${name} ${endpoint} cannot be reached (${why})`)); };
+    socket.setTimeout(timeoutMs, () => fail(`no answer within ${timeoutMs / 1000} s`));
+    socket.once('error', (err: NodeJS.ErrnoException) => fail(err.code ?? err.message));
+    socket.once('connect', () => { socket.destroy(); resolve(); });
+  });
+}
+
+/**
+ * What configuration alone cannot tell, checked at start so a mistake is reported then and not at the first
+ * upload: the ffmpeg/ffprobe the settings name exist, and the S3 endpoint answers.
+ */
+export async function checkEnvironment(config: Config, timeoutMs = 5000): Promise<void> {
+  checkTool('CORKBOARD_FFMPEG_PATH', config.video.ffmpegPath);
+  checkTool('CORKBOARD_FFPROBE_PATH', config.video.ffprobePath);
+  if (config.storage.kind === 's3' && config.storage.endpoint) await reachable('CORKBOARD_S3_ENDPOINT', config.storage.endpoint, timeoutMs);
 }

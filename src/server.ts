@@ -1,10 +1,12 @@
 // Runs the server: builds the context and app, listens, and shuts down gracefully on SIGTERM/SIGINT
-// (stops accepting, lets in-flight requests finish, then closes the database).
-import type { Config } from './config.js';
+// (stops accepting, lets in-flight requests finish, then closes the database). Settings that can only be checked
+// against the machine (tool paths, the S3 endpoint) are checked first, so a mistake is reported at start.
+import { checkEnvironment, type Config } from './config.js';
 import { createContext } from './context.js';
 import { buildApp } from './http/app.js';
 
 export async function serve(config: Config): Promise<void> {
+  await checkEnvironment(config);
   const ctx = await createContext(config);
   const app = await buildApp(ctx);
   let closing: Promise<void> | null = null;

@@ -84,6 +84,7 @@ forEachDialect('corkboard CLI', (dialect) => {
   const users = { alice: `alice_${process.pid}`, bob: `bob_${process.pid}` };
   let clientId: string;
   let cliToken: Record<string, unknown>;
+  let closedPort: number;
 
   const start = (args: string[], extraEnv: Record<string, string> = {}) => {
     const p = new Proc(spawn(process.execPath, [BIN, ...args, '--data', dataDir], { cwd: REPO_ROOT, env: childEnv(db, extraEnv), stdio: ['ignore', 'pipe', 'pipe'] }));
@@ -109,6 +110,10 @@ forEachDialect('corkboard CLI', (dialect) => {
     assert.ok(existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'main.js')), 'run `npm run build` first (npm test does)');
     db = await freshDatabase(dialect);
     dataDir = db.env.CORKBOARD_DATA_DIR!;
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    closedPort = (probe.address() as { port: number }).port;
+    await new Promise((r) => probe.close(r)); // nothing listens there now
   });
   after(async () => {
     for (const p of running) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
@@ -189,6 +194,63 @@ forEachDialect('corkboard CLI', (dialect) => {
     assert.equal(r.code, 0);
     assert.match(r.stdout, /Usage: corkboard/);
   });
+
+  it('--data DIR with no command: the usage on stderr, not an unknown command', async () => {
+    const r = await run(); // run() adds --data DIR
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^Usage: corkboard/);
+    assert.doesNotMatch(r.stderr, /unknown command/);
+  });
+
+  it('--data DIR may come before the command', async () => {
+    const r = await run('--data', dataDir, 'user', 'create', 'dora_cli', '--password', 'long enough password');
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).username, 'dora_cli');
+  });
+
+  it('--version prints the package version', async () => {
+    const r = await run('--version');
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout.trim(), JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('help COMMAND and COMMAND --help print the same usage on stdout; the list names every command', async () => {
+    const list = (await run('help')).stdout;
+    for (const name of ['serve', 'user', 'app', 'token', 'apikey', 'download', 'import', 'events']) {
+      assert.match(list, new RegExp(`^  ${name} `, 'm'));
+      const [a, b] = await Promise.all([run('help', name), run(name, '--help')]);
+      assert.deepEqual([a.code, b.code, a.stderr, b.stderr], [0, 0, '', '']);
+      assert.equal(a.stdout, b.stdout);
+      assert.ok(a.stdout.startsWith(`Usage: corkboard ${name}`), a.stdout);
+    }
+    const download = (await run('download', '--help')).stdout;
+    assert.match(download, /--output DIR .*\(default \., the current directory\)/);
+    assert.match(download, /--concurrency N .*\(default 4\)/);
+    assert.match(download, /--zip .*DIR\/<title>\.zip/);
+    assert.match(download, /CORKBOARD_ALLOW_PRIVATE_NETWORKS=true/);
+    const unknown = await run('help', 'frobnicate');
+    assert.equal(unknown.code, 2);
+    assert.equal(unknown.stdout, '');
+    assert.match(unknown.stderr, /unknown command "frobnicate"/);
+  });
+
+  const badStart: Array<[string, () => Record<string, string>, RegExp]> = [
+    ['a bad CORKBOARD_LOG_LEVEL', () => ({ CORKBOARD_LOG_LEVEL: 'loud' }), /CORKBOARD_LOG_LEVEL must be one of .*"loud"/],
+    ['a missing CORKBOARD_FFMPEG_PATH', () => ({ CORKBOARD_FFMPEG_PATH: path.join(dataDir, 'no-ffmpeg') }), /CORKBOARD_FFMPEG_PATH .*does not exist/],
+    ['a CORKBOARD_FFPROBE_PATH that is a folder', () => ({ CORKBOARD_FFPROBE_PATH: dataDir }), /CORKBOARD_FFPROBE_PATH .*not a file/],
+    ['an unreachable CORKBOARD_S3_ENDPOINT', () => ({ CORKBOARD_S3_BUCKET: 'media', CORKBOARD_S3_ENDPOINT: `http://127.0.0.1:${closedPort}` }), /CORKBOARD_S3_ENDPOINT http:\/\/127\.0\.0\.1:\d+ cannot be reached \(ECONNREFUSED\)/],
+  ];
+  for (const [label, env, message] of badStart) {
+    it(`serve with ${label}: the setting named at start, non-zero exit`, async () => {
+      const p = start(['serve', '--port', '0'], env());
+      const listening = p.waitFor(/listening/, 20_000).then(() => { p.child.kill('SIGKILL'); return true; }, () => false);
+      const { code } = await p.exited;
+      assert.equal(await listening, false, 'the server started');
+      assert.notEqual(code, 0);
+      assert.match(p.stderr, message);
+    });
+  }
 
   it('serve --port 0 announces its address; GET / answers 200 and the CLI token works; SIGTERM exits 0', async () => {
     const server = start(['serve', '--port', '0', '--host', '127.0.0.1']);
@@ -294,5 +356,12 @@ forEachDialect('corkboard CLI', (dialect) => {
     assert.deepEqual(await runJson('events', 'import', file), { imported: 2, duplicates: 1 });
     assert.deepEqual(await runJson('events', 'import', file), { imported: 1, duplicates: 2 }); // only the line without an id repeats
     assert.equal((await run('events', 'import', path.join(dataDir, 'missing.ndjson'))).code, 2);
+    const folder = await run('events', 'import', dataDir);
+    assert.equal(folder.code, 2);
+    assert.match(folder.stderr, /a directory; give an \.ndjson file/);
+    // A file saved with a UTF-8 byte order mark, as some editors write it
+    const bom = path.join(dataDir, 'bom.ndjson');
+    writeFileSync(bom, '\uFEFF' + JSON.stringify({ pin_id: pinId, type: 'SAVE', at, id: 'bom1' }) + '\n');
+    assert.deepEqual(await runJson('events', 'import', bom), { imported: 1, duplicates: 0 });
   });
 });

@@ -2,13 +2,20 @@
 // a section's, or a profile's. Short links are followed once, to a pin or a board.
 import { parseTarget, UnsupportedUrl, type Target } from './urls.js';
 import { Upstream, UpstreamError, type UpstreamOptions } from './upstream.js';
-import type { PinJson } from './pin-media.js';
+import { str, type PinJson } from './pin-media.js';
 
 export interface ExtractedPin { pin: PinJson; /** The title of the board section it is in, when known. */ section: string | null }
-export interface Extracted { kind: Exclude<Target['kind'], 'short'>; title: string; pins: ExtractedPin[] }
+/** The board a board or section link is on. */
+export interface ExtractedBoard { id: string; name: string; description: string | null }
+export interface Extracted {
+  kind: Exclude<Target['kind'], 'short'>; title: string; board: ExtractedBoard | null;
+  /** The titles of the board's sections in the board's order (the one section of a section link). */
+  sections: string[];
+  pins: ExtractedPin[];
+}
 
-interface BoardJson { id: string; name?: string; url?: string }
-interface SectionJson { id: string; slug?: string; title?: string }
+interface BoardJson { id: string; name?: unknown; url?: string; description?: unknown }
+interface SectionJson { id: string; slug?: string; title?: unknown }
 
 const PAGE_SIZE = 100;
 
@@ -49,30 +56,35 @@ export async function extract(raw: string, opts: ExtractOptions): Promise<Extrac
   switch (target.kind) {
     case 'pin': {
       const { data } = await up.resource<PinJson>('Pin', { id: target.pinId, field_set_key: 'detailed' }, `/pin/${target.pinId}/`);
-      return { kind: 'pin', title: data.title || data.grid_title || `Pin ${data.id}`, pins: [{ pin: data, section: null }] };
+      if (!data || typeof data.id !== 'string') throw new UpstreamError(`pin ${target.pinId}: the upstream answered an unexpected shape`, false);
+      return { kind: 'pin', title: str(data.title) ?? str(data.grid_title) ?? `Pin ${String(data.id)}`, board: null, sections: [], pins: [{ pin: data, section: null }] };
     }
     case 'board':
     case 'section': {
       const boardUrl = `/${encodeURIComponent(target.username)}/${encodeURIComponent(target.board)}/`;
       const { data: board } = await up.resource<BoardJson>('Board', { username: target.username, slug: target.board, field_set_key: 'detailed' }, boardUrl);
+      const boardInfo: ExtractedBoard = { id: String(board.id), name: str(board.name) ?? target.board, description: str(board.description) };
       if (target.kind === 'board') {
         // The board's feed, then each section's pins (feeds differ on whether they include sectioned pins).
         await collect('BoardFeed', { board_id: board.id, board_url: boardUrl }, boardUrl, board.id, null);
+        const titles: string[] = [];
         for await (const s of sections(board.id, boardUrl)) {
-          const title = s.title ?? s.slug ?? s.id;
+          const title = str(s.title) ?? str(s.slug) ?? String(s.id);
+          titles.push(title);
           await collect('BoardSectionPins', { section_id: s.id }, `${boardUrl}${encodeURIComponent(s.slug ?? s.id)}/`, board.id, title);
         }
-        return { kind: 'board', title: board.name ?? target.board, pins: out };
+        return { kind: 'board', title: boardInfo.name, board: boardInfo, sections: titles, pins: out };
       }
       let section: SectionJson | undefined;
       for await (const s of sections(board.id, boardUrl)) if (s.slug === target.section || s.id === target.section) { section = s; break; }
       if (!section) throw new UpstreamError(`section ${target.section} of ${boardUrl}: not found, or not public`, false);
       const sectionUrl = `${boardUrl}${encodeURIComponent(target.section)}/`;
-      return { kind: 'section', title: section.title ?? target.section, pins: await collect('BoardSectionPins', { section_id: section.id }, sectionUrl, board.id, section.title ?? target.section) };
+      const title = str(section.title) ?? target.section;
+      return { kind: 'section', title, board: boardInfo, sections: [title], pins: await collect('BoardSectionPins', { section_id: section.id }, sectionUrl, board.id, title) };
     }
     case 'profile': {
       const url = `/${encodeURIComponent(target.username)}/`;
-      return { kind: 'profile', title: target.username, pins: await collect('UserPins', { username: target.username }, url, undefined, null) };
+      return { kind: 'profile', title: target.username, board: null, sections: [], pins: await collect('UserPins', { username: target.username }, url, undefined, null) };
     }
   }
 }

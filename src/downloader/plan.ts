@@ -1,5 +1,8 @@
-// From extracted pins to the files to fetch, each with a safe, unique file name.
-import { pinMedia, type MediaKind } from './pin-media.js';
+// From extracted pins to the files to fetch, each with a safe, unique file name. Names come from a template;
+// the CLI passes hints from its manifest so that media it already holds keeps its file, and new media never
+// takes a name that another file has.
+import { safeSegment } from './paths.js';
+import { pinMedia, str, type MediaKind, type SlotText } from './pin-media.js';
 import type { Extracted } from './extract.js';
 
 export interface PlannedFile {
@@ -12,32 +15,59 @@ export interface PlannedFile {
   /** Relative path: name segments of [A-Za-z0-9._-], folders only when the template makes them. */
   filename: string;
   section: string | null;
+  /** The name of the board the pin is on, when known. */
+  board: string | null;
+  slot: SlotText | null;
 }
 
 /** Variables of a file-name template: {pin_id} {n} (position within the pin, from 1) {title} {section} {board} {type}. */
+export const TEMPLATE_VARS = ['pin_id', 'n', 'title', 'section', 'board', 'type'] as const;
 export const DEFAULT_TEMPLATE = '{pin_id}_{n}';
 
-export function safeSegment(value: string, max = 80): string {
-  const s = value.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, max);
-  return s || '_';
+export class TemplateError extends Error {}
+
+/** Throws TemplateError naming the first unknown {placeholder}. */
+export function checkTemplate(template: string): void {
+  for (const [, name] of template.matchAll(/\{([^{}]*)\}/g)) {
+    if (!(TEMPLATE_VARS as readonly string[]).includes(name!)) {
+      throw new TemplateError(`unknown placeholder {${name}} in the file-name template; use ${TEMPLATE_VARS.map((v) => `{${v}}`).join(' ')}`);
+    }
+  }
 }
 
-export function planFiles(extracted: Extracted, template = DEFAULT_TEMPLATE, allowFolders = false): PlannedFile[] {
+export interface NameHints {
+  /** The name under which this same media (pin and URL) is already held, if it is. */
+  known?(pinId: string, url: string): string | undefined;
+  /** Whether a name is held by something else (another media's file, or a file nobody recorded). */
+  taken?(name: string): boolean;
+}
+
+export function planFiles(extracted: Extracted, template = DEFAULT_TEMPLATE, allowFolders = false, hints: NameHints = {}): PlannedFile[] {
+  checkTemplate(template);
   const used = new Set<string>();
-  const out: PlannedFile[] = [];
-  for (const { pin, section } of extracted.pins) {
-    const files = pinMedia(pin);
-    files.forEach((f, i) => {
-      const vars: Record<string, string> = {
-        pin_id: pin.id, n: String(i + 1), title: pin.title || pin.grid_title || '', section: section ?? '', board: extracted.title, type: f.type,
-      };
+  const planned = extracted.pins.flatMap(({ pin, section }) => {
+    const title = str(pin.title) ?? str(pin.grid_title);
+    const board = extracted.board?.name ?? str((pin.board as { name?: unknown } | null | undefined)?.name);
+    return pinMedia(pin).map((f, i) => {
+      const vars: Record<string, string> = { pin_id: pin.id, n: String(i + 1), title: title ?? '', section: section ?? '', board: board ?? '', type: f.type };
       const rendered = template.replace(/\{(\w+)\}/g, (_, k: string) => safeSegment(vars[k] ?? ''));
-      const segments = (allowFolders ? rendered.split('/') : [rendered.replace(/\//g, '-')]).map((seg) => safeSegment(seg, 120));
-      let name = `${segments.join('/')}.${f.ext}`;
-      for (let k = 2; used.has(name); k++) name = `${segments.join('/')}-${k}.${f.ext}`;
-      used.add(name);
-      out.push({ pin_id: pin.id, title: pin.title || pin.grid_title || null, type: f.type, source_url: f.url, width: f.width, height: f.height, filename: name, section });
+      const base = (allowFolders ? rendered.split('/') : [rendered.replace(/\//g, '-')]).map((seg) => safeSegment(seg, 120)).join('/');
+      const file: PlannedFile = { pin_id: pin.id, title, type: f.type, source_url: f.url, width: f.width, height: f.height, filename: '', section, board, slot: f.slot };
+      const known = hints.known?.(pin.id, f.url);
+      if (known && !used.has(known)) { file.filename = known; used.add(known); }
+      return { file, base, ext: f.ext };
     });
+  });
+  // Media already held keeps its name (above); the rest get the first free one: name, name-2, name-3, ...
+  const tried = new Map<string, number>(); // per name, the suffix to go on from (names only get taken)
+  for (const { file, base, ext } of planned) {
+    if (file.filename) continue;
+    let k = tried.get(`${base}.${ext}`) ?? 1;
+    const nameOf = (n: number) => (n === 1 ? `${base}.${ext}` : `${base}-${n}.${ext}`);
+    while (used.has(nameOf(k)) || hints.taken?.(nameOf(k))) k++;
+    tried.set(`${base}.${ext}`, k + 1);
+    used.add(nameOf(k));
+    file.filename = nameOf(k);
   }
-  return out;
+  return planned.map((p) => p.file);
 }

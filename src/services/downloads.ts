@@ -11,6 +11,7 @@ import type { JobQueue } from '../adapters/queue/queue.js';
 import { FetchRefused, safeOpen, type SafeFetchOptions } from '../adapters/safe-fetch.js';
 import { extract } from '../downloader/extract.js';
 import { fetchToFile } from '../downloader/fetch-file.js';
+import { inside } from '../downloader/paths.js';
 import { planFiles, type PlannedFile } from '../downloader/plan.js';
 import { UpstreamError } from '../downloader/upstream.js';
 import { parseTarget, UnsupportedUrl } from '../downloader/urls.js';
@@ -128,7 +129,7 @@ export class DownloadsService {
       if (!files.length) throw new UpstreamError('There is nothing to download behind that link.', false);
       const results: DownloadResult[] = [];
       await eachLimit(files, s.concurrency, async (f) => {
-        const local = path.join(dir, f.filename);
+        const local = inside(dir, f.filename);
         const size = await fetchToFile(f.source_url, local, { allowAddress: s.allowAddress, maxBytes: s.maxFileBytes, timeoutMs: 10 * 60_000 });
         const key = `downloads/${id}/${f.filename}`;
         await this.blobs.putFile(key, local, contentTypeOf(key));
@@ -139,7 +140,7 @@ export class DownloadsService {
       let zip: string | null = null;
       if (extracted.kind !== 'pin') {
         const zipFile = path.join(dir, 'all.zip');
-        await writeZip(zipFile, files.map((f) => ({ path: path.join(dir, f.filename), name: f.filename })));
+        await writeZip(zipFile, files.map((f) => ({ path: inside(dir, f.filename), name: f.filename })));
         const key = `downloads/${id}/all.zip`;
         await this.blobs.putFile(key, zipFile, 'application/zip');
         stored.push(key);

@@ -2,7 +2,7 @@
 //   {"pin_id":"…","type":"IMPRESSION","at":"2026-11-20T10:00:00Z","app_type":"MOBILE","actor":"alice","value":0,"id":"…"}
 // The whole file is checked before anything is written (every bad line reported with its number), then written
 // in one transaction: a file imports completely or not at all. The file is read again rather than held in
-// memory, so a million-event file costs three quick passes, not a gigabyte.
+// memory, so a million-event file costs three quick passes, not a gigabyte. A UTF-8 byte order mark is skipped.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { AppType } from '../db/schema.js';
@@ -73,8 +73,9 @@ function parseLine(text: string, refs: References | null, now: number): NewEvent
 
 async function* lines(file: string): AsyncIterable<{ n: number; text: string }> {
   let n = 0;
-  for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+  for await (let text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
     n++;
+    if (n === 1) text = text.replace(/^\uFEFF/, ''); // a UTF-8 byte order mark, as some editors write
     if (text.trim()) yield { n, text };
   }
 }

@@ -161,7 +161,8 @@ export class PinsService {
     return { board, section };
   }
 
-  async create(p: Principal, input: PinInput): Promise<Pin> {
+  /** `createdAt` is for copies (corkboard import keeps the source's time); the API never sets it. */
+  async create(p: Principal, input: PinInput, opts: { createdAt?: string } = {}): Promise<Pin> {
     const { board, section } = await this.target(p, input.board_id, input.board_section_id);
     const title = checkText(input.title, 'title', 100) ?? null;
     const description = checkText(input.description, 'description', 800) ?? null;
@@ -174,7 +175,7 @@ export class PinsService {
     const pin: NewPin = {
       id, owner_id: p.user.id, board_id: board.id, board_section_id: section?.id ?? null, title, description, link, alt_text: altText,
       dominant_color: color ?? items[0]!.image.dominant_color, media_type: mediaType,
-      creative_type: CREATIVE_TYPE[mediaType], parent_pin_id: null, created_at: new Date().toISOString(), media_id: mediaId,
+      creative_type: CREATIVE_TYPE[mediaType], parent_pin_id: null, created_at: opts.createdAt ?? new Date().toISOString(), media_id: mediaId,
     };
     await this.pins.create(pin, items.map((it, position) => ({ pin_id: id, position, image_hash: it.image.hash, title: it.title, description: it.description, link: it.link })));
     this.countsChanged(p.user.id);
