@@ -28,6 +28,12 @@ export function nulField(value: unknown, at = '', depth = 0): string | null {
   return null;
 }
 
+/** Throws the edge's 400 when `value` holds a NUL; for text a route parses itself (JSON inside a parameter). */
+export function refuseNul(value: unknown, at = ''): void {
+  const field = nulField(value, at);
+  if (field !== null) throw errors.invalid(`Invalid parameters: ${field} must not contain NUL characters.`);
+}
+
 interface PropertySchema { type?: string | string[]; anyOf?: PropertySchema[] }
 
 function takesList(schema: PropertySchema | undefined): boolean {
@@ -54,8 +60,11 @@ export function registerRequestChecks(app: FastifyInstance): void {
     done();
   });
   app.addHook('preValidation', (req, _reply, done) => {
-    const nul = nulField(req.params) ?? nulField(req.query) ?? nulField(req.body);
-    if (nul !== null) return done(errors.invalid(`Invalid parameters: ${nul} must not contain NUL characters.`));
+    try {
+      refuseNul(req.params); refuseNul(req.query); refuseNul(req.body);
+    } catch (err) {
+      return done(err as Error);
+    }
     const repeated = repeatedParam(req);
     if (repeated !== null) return done(errors.invalid(`Invalid parameters: ${repeated} must be given once.`));
     done();
