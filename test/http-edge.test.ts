@@ -105,6 +105,29 @@ describe('http edge', () => {
   });
 });
 
+describe('uploads edge', () => {
+  let s: TestServer;
+  before(async () => { s = await startServer('sqlite'); });
+  after(() => s.close());
+
+  it('answers S3\'s 400 MalformedPOSTRequest to multipart without a boundary or cut short, never a 500', async () => {
+    const post = (type: string, body: string) => fetch(`${s.url}/uploads/`, { method: 'POST', headers: { 'content-type': type }, body });
+    const unfinished = '--x\r\nContent-Disposition: form-data; name="key"\r\n\r\nunfinished';
+    const cases: Array<[string, string, string]> = [
+      ['multipart/form-data', '--x\r\nContent-Disposition: form-data; name="key"\r\n\r\nv\r\n--x--\r\n', 'MalformedPOSTRequest'],
+      ['multipart/form-data; boundary=', 'whatever', 'MalformedPOSTRequest'],
+      ['multipart/form-data; charset=utf-8', 'whatever', 'MalformedPOSTRequest'],
+      ['multipart/form-data; boundary=x', unfinished, 'InvalidArgument'], // no file arrived
+    ];
+    for (const [type, body, code] of cases) {
+      const res = await post(type, body);
+      const text = await res.text();
+      assert.equal(res.status, 400, `${type} ${JSON.stringify(body)}: ${res.status} ${text}`);
+      assert.match(text, new RegExp(`<Code>${code}</Code>`), type);
+    }
+  });
+});
+
 describe('http edge limits', () => {
   let s: TestServer;
   let token: string;
