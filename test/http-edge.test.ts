@@ -105,6 +105,31 @@ describe('http edge', () => {
   });
 });
 
+describe('closing', () => {
+  it('answers a request that arrives while the server closes with 503 {code, message}', async () => {
+    const s = await startServer('sqlite');
+    const { port } = new URL(s.url);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    let received = '';
+    socket.on('data', (d) => { received += d.toString('latin1'); });
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    // The first request is in flight (its body half sent) when close starts; the second is pipelined behind it.
+    socket.write('POST /v5/boards HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n{"name"');
+    await new Promise((r) => setTimeout(r, 100));
+    const closing = s.close();
+    await new Promise((r) => setTimeout(r, 100));
+    socket.write(':"a"}GET /v5/user_account HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    await closed;
+    await closing;
+    const answers = received.split(/(?=HTTP\/1\.1 )/);
+    assert.equal(answers.length, 2, received);
+    assert.match(answers[0]!, /^HTTP\/1\.1 401 /);
+    assert.match(answers[1]!, /^HTTP\/1\.1 503 /);
+    assertErrorBody('closing', { status: 503, data: JSON.parse(answers[1]!.split('\r\n\r\n')[1]!) });
+  });
+});
+
 describe('uploads edge', () => {
   let s: TestServer;
   before(async () => { s = await startServer('sqlite'); });

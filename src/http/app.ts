@@ -45,7 +45,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
     // Query strings and path parameters are text read as the schema's types; bodies are not coerced (body-validation.ts).
     ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false } },
     schemaController: { compilersFactory: { buildValidator } },
-    return503OnClosing: true,
+    return503OnClosing: false, // plugins/errors.ts answers 503 itself, as {code, message}
     forceCloseConnections: 'idle',
     genReqId: requestId,
     ...timeoutOptions(ctx.config.http),

@@ -65,6 +65,11 @@ const SPEC_ROUTES = Object.entries(OPERATIONS).map(([id, op]) => ({
 }));
 
 export function registerErrorHandling(app: FastifyInstance): void {
+  // While the server closes, requests still arriving on open connections are turned away (Fastify sends
+  // Connection: close with them), in the shape of every other error; the app is built with return503OnClosing off.
+  let closing = false;
+  app.addHook('preClose', (done) => { closing = true; done(); });
+  app.addHook('onRequest', (_req, _reply, done) => done(closing ? errors.unavailable('The server is shutting down; try again.') : undefined));
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const apiError = toApiError(err);
     if (apiError.status >= 500) req.log.error({ err }, 'request failed');
