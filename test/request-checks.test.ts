@@ -5,6 +5,7 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { api, forEachDialect, ownerAndOther, startServer, type TestServer } from './helpers.js';
 import { b64, png } from './public-helpers.js';
+import { toApiError } from '../src/http/plugins/errors.js';
 
 forEachDialect('request checks', (dialect) => {
   let s: TestServer;
@@ -65,6 +66,13 @@ forEachDialect('request checks', (dialect) => {
     const res = await api(s.url, 'GET', `/resource/UserResource/get/?data=${data}`);
     assert.equal(res.status, 400);
     assert.equal(res.data.resource_response.message, 'Invalid parameters: data.options.username must not contain NUL characters.');
+  });
+
+  it('a NUL that reaches PostgreSQL past the edge is still a 400, not a 500', { skip: dialect !== 'postgres' }, async () => {
+    const p = await s.ctx.oauth.authenticate(`Bearer ${token}`);
+    const err = await s.ctx.boards.create(p, { name: 'inside\0' }).then(() => null, (e: Error) => e);
+    assert.ok(err, 'PostgreSQL refused the NUL');
+    assert.deepEqual({ status: toApiError(err).status, code: toApiError(err).code }, { status: 400, code: 1 });
   });
 
   it('answers 400 for a query parameter given twice where the route takes one value', async () => {

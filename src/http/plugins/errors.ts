@@ -45,7 +45,8 @@ export function toApiError(err: FastifyError | ApiError | Error): ApiError {
   }
   // PostgreSQL refuses NUL in text (SQLite stores it): the edge check (request-checks.ts) names the field; this
   // catches any text it cannot see, such as JSON inside a query parameter.
-  if ((err as { code?: unknown }).code === '22021') return errors.invalid('Invalid request: text must not contain NUL characters.');
+  const pgCode = (err as { code?: unknown }).code;
+  if (pgCode === '22021' || pgCode === '22P05') return errors.invalid('Invalid request: text must not contain NUL characters.');
   if (fe instanceof SyntaxError || (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)) {
     return new ApiError(fe.statusCode ?? 400, 1, `Invalid request: ${fe.message}`);
   }
