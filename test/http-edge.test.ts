@@ -66,7 +66,7 @@ describe('http edge', () => {
     ]);
     assert.deepEqual(answers.map((a) => a.status), [200, 401, 404, 400, 404]);
     const ids = answers.map((a) => a.headers.get('x-pinterest-rid'));
-    for (const id of ids) assert.match(id ?? '', /^[0-9a-f]{32}$/);
+    for (const id of ids) assert.match(id ?? '', /^[0-9a-f]{24}$/);
     assert.equal(new Set(ids).size, ids.length);
   });
 
@@ -74,7 +74,7 @@ describe('http edge', () => {
     const kept = await api(s.url, 'GET', '/v5/user_account', { headers: { 'x-request-id': 'trace-42.a:b' } });
     assert.equal(kept.headers.get('x-pinterest-rid'), 'trace-42.a:b');
     const replaced = await api(s.url, 'GET', '/v5/user_account', { headers: { 'x-request-id': 'no spaces <or> tags' } });
-    assert.match(replaced.headers.get('x-pinterest-rid') ?? '', /^[0-9a-f]{32}$/);
+    assert.match(replaced.headers.get('x-pinterest-rid') ?? '', /^[0-9a-f]{24}$/);
   });
 
   it('answers every malformed request with a {code, message} JSON body', async () => {

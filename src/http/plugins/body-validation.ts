@@ -36,11 +36,12 @@ function fromText(value: string, schema: PropertySchema | undefined): unknown {
 
 export function registerFormBodyTypes(app: FastifyInstance): void {
   app.addHook('preValidation', (req, _reply, done) => {
-    const schema = req.routeOptions.schema?.body as { properties?: Record<string, PropertySchema> } | undefined;
     const body = req.body as Record<string, unknown> | null | undefined;
-    if (schema?.properties && body && typeof body === 'object' && req.headers['content-type']?.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+    if (!body || typeof body !== 'object' || !req.headers['content-type']?.toLowerCase().startsWith('application/x-www-form-urlencoded')) return done();
+    const properties = (req.routeOptions.schema?.body as { properties?: Record<string, PropertySchema> } | undefined)?.properties;
+    if (properties) {
       for (const [key, value] of Object.entries(body)) {
-        if (typeof value === 'string') body[key] = fromText(value, schema.properties[key]);
+        if (typeof value === 'string') body[key] = fromText(value, properties[key]);
       }
     }
     done();

@@ -19,10 +19,12 @@ export function nulField(value: unknown, at = '', depth = 0): string | null {
     }
     return null;
   }
-  for (const [key, v] of Object.entries(value)) {
-    const name = at ? `${at}.${key}` : key;
-    if (key.includes('\0')) return name.replace(/\0/g, '\\0');
-    const found = nulField(v, name, depth + 1);
+  for (const key in value) { // for-in, not Object.entries: this runs on every request
+    if (!Object.hasOwn(value, key)) continue;
+    const v = (value as Record<string, unknown>)[key];
+    if (key.includes('\0')) return (at ? `${at}.${key}` : key).replace(/\0/g, '\\0');
+    if (typeof v === 'string' ? !v.includes('\0') : v === null || typeof v !== 'object') continue;
+    const found = nulField(v, at ? `${at}.${key}` : key, depth + 1);
     if (found !== null) return found;
   }
   return null;
@@ -46,8 +48,8 @@ function takesList(schema: PropertySchema | undefined): boolean {
 function repeatedParam(req: FastifyRequest): string | null {
   const query = req.query as Record<string, unknown> | undefined;
   if (!query || typeof query !== 'object') return null;
-  for (const [key, value] of Object.entries(query)) {
-    if (!Array.isArray(value)) continue;
+  for (const key in query) {
+    if (!Array.isArray(query[key])) continue;
     const properties = (req.routeOptions.schema?.querystring as { properties?: Record<string, PropertySchema> } | undefined)?.properties;
     if (!takesList(properties?.[key])) return key;
   }
