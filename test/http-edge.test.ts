@@ -170,6 +170,14 @@ describe('http edge limits', () => {
     assertErrorBody('slow body', answer);
   });
 
+  it('cuts off a trickled body whose request was already answered, without a second answer', async () => {
+    const head = 'POST /v5/boards HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n';
+    const answer = await raw(s.url, [head, ...'{"name":"slow"'.split('')], { gapMs: 400, timeoutMs: 6000 });
+    assert.ok(answer.closedAfterMs < 4000, `closed after ${answer.closedAfterMs} ms`);
+    assert.equal(answer.status, 401); // no token: refused before the body
+    assertErrorBody('answered', answer);
+  });
+
   it('cuts off headers trickled slower than the headers timeout', async () => {
     const answer = await raw(s.url, 'GET /v5/user_account HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: abcdefghijklmnop'.split(''), { gapMs: 200, timeoutMs: 6000 });
     assert.ok(answer.closedAfterMs < 3500, `closed after ${answer.closedAfterMs} ms`);

@@ -103,9 +103,11 @@ export function clientError(this: FastifyInstance, err: ConnectionError, socket:
       : err.code === 'HPE_HEADER_OVERFLOW' ? [431, 431, 'Request headers (or the URL) are too large.']
         : [400, 1, 'Invalid request: malformed HTTP.'];
   this.log.debug({ err }, 'client error');
-  // An answer already under way cannot take another one in front of it.
-  const started = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
-  if (socket.writable && !started) {
+  // An answer under way cannot take another in front of it; nor does a request answered before its body came
+  // in (a 401 from onRequest, say: Node then discards the rest) get a second one (Node internals, read-only).
+  const internals = socket as Socket & { _httpMessage?: { headersSent?: boolean }; parser?: { incoming?: { _dumped?: boolean } } };
+  const answered = internals._httpMessage?.headersSent || internals.parser?.incoming?._dumped;
+  if (socket.writable && !answered) {
     const body = JSON.stringify({ code, message });
     socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
       + `Content-Length: ${Buffer.byteLength(body)}\r\n${REQUEST_ID_HEADER}: ${newRequestId()}\r\nConnection: close\r\n\r\n${body}`);
