@@ -22,6 +22,8 @@ export interface Config {
   /** Requests per window, per user, app and the operation's x-ratelimit-category. */
   rateLimits: { windowSeconds: number; perCategory: Record<RateCategory, number> };
   logLevel: string;
+  /** The HTTP edge (README: Limits): how long a client may take, and how many connections one address may hold. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; idleTimeoutMs: number; maxConnectionsPerAddress: number };
   /** Background jobs: how many run at once per process, and how long a worker's claim lasts without a heartbeat. */
   jobs: { concurrency: number; leaseSeconds: number };
   /** What a video upload must be (README: Video), and the tools that check and convert it. */
@@ -109,6 +111,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     },
     rateLimits: { windowSeconds: int(env, 'CORKBOARD_RATE_LIMIT_WINDOW', 60), perCategory },
     logLevel: oneOf(env, 'CORKBOARD_LOG_LEVEL', LOG_LEVELS, 'info'),
+    http: {
+      headersTimeoutMs: int(env, 'CORKBOARD_HEADERS_TIMEOUT', 10) * 1000,
+      requestTimeoutMs: int(env, 'CORKBOARD_REQUEST_TIMEOUT', 60) * 1000,
+      idleTimeoutMs: int(env, 'CORKBOARD_IDLE_TIMEOUT', 60) * 1000,
+      maxConnectionsPerAddress: int(env, 'CORKBOARD_MAX_CONNECTIONS_PER_ADDRESS', 256),
+    },
     jobs: { concurrency: int(env, 'CORKBOARD_JOB_CONCURRENCY', 2), leaseSeconds: int(env, 'CORKBOARD_JOB_LEASE_SECONDS', 30) },
     video: {
       maxBytes: int(env, 'CORKBOARD_VIDEO_MAX_BYTES', 2 * 1024 ** 3), // Pinterest's 2 GB

@@ -5,7 +5,11 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { Context } from '../context.js';
 import { toJson } from '../lib/immutable.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { clientError, frameworkError, registerErrorHandling } from './plugins/errors.js';
+import { registerRequestId, requestId } from './plugins/request-id.js';
+import { registerRequestChecks } from './plugins/request-checks.js';
+import { buildValidator, registerFormBodyTypes } from './plugins/body-validation.js';
+import { boundConnectionsPerAddress, timeoutOptions } from './limits.js';
 import { registerApiAuth } from './plugins/api-auth.js';
 import { oauthRoutes } from './v5/oauth.js';
 import { userAccountRoutes } from './v5/user-account.js';
@@ -38,12 +42,22 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
       redact: ['req.headers.authorization', 'req.headers.cookie'], // secrets never reach the log
     },
     bodyLimit: 48 * 1024 * 1024, // base64 images of Pinterest's 20 MB maximum, with room to spare
+    // Query strings and path parameters are text read as the schema's types; bodies are not coerced (body-validation.ts).
     ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false } },
-    return503OnClosing: true,
+    schemaController: { compilersFactory: { buildValidator } },
+    return503OnClosing: false, // plugins/errors.ts answers 503 itself, as {code, message}
     forceCloseConnections: 'idle',
+    genReqId: requestId,
+    ...timeoutOptions(ctx.config.http),
+    clientErrorHandler: clientError,
+    frameworkErrors: frameworkError,
   });
+  boundConnectionsPerAddress(app.server, ctx.config.http.maxConnectionsPerAddress);
   app.setReplySerializer((payload) => toJson(payload)); // immutable answers (cached pins) are stringified once
+  registerRequestId(app);
   registerErrorHandling(app);
+  registerRequestChecks(app);
+  registerFormBodyTypes(app);
   await app.register(formbody);
   await app.register(multipart);
   registerApiAuth(app, ctx);

@@ -1,6 +1,7 @@
 // POST /uploads/: the upload_url of embedded deployments. It behaves as S3's browser-upload endpoint does, so
 // Pinterest's clients upload unchanged: form fields first, the file last; the policy's signature, expiry, key and
-// size range enforced; 204 on success; S3's XML errors otherwise. The file streams to disk, never into memory.
+// size range enforced; 204 on success; S3's XML errors otherwise (a body that is not well-formed multipart, such as
+// one without a boundary, is S3's 400 MalformedPOSTRequest). The file streams to disk, never into memory.
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -31,9 +32,12 @@ function capped(max: number): Transform & { bytes: number } {
   return t;
 }
 
+const malformed = () => new PolicyError(400, 'MalformedPOSTRequest', 'The body of your POST request is not well-formed multipart/form-data.');
+
 export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
   app.post('/uploads/', async (req, reply) => {
     if (!req.isMultipart()) return s3Error(reply, new PolicyError(412, 'PreconditionFailed', 'Bucket POST must be of the enclosure-type multipart/form-data.'));
+    if (!/;\s*boundary=[^;\s]/i.test(req.headers['content-type'] ?? '')) return s3Error(reply, malformed());
     const fields: Record<string, string> = {};
     try {
       for await (const part of req.parts({ limits: { fileSize: ctx.config.video.maxBytes + 1, fields: 50, fieldSize: 64 * 1024, files: 1 } })) {
@@ -57,6 +61,9 @@ export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
       }
     } catch (err) {
       if (err instanceof PolicyError) return s3Error(reply, err);
+      // The multipart reader's refusals (a body cut short, too many parts) are the client's, never a 500.
+      const status = (err as { statusCode?: number }).statusCode;
+      if (status !== undefined && status >= 400 && status < 500) return s3Error(reply, malformed());
       throw err;
     }
     return s3Error(reply, new PolicyError(400, 'InvalidArgument', 'POST requires exactly one file upload per request.'));

@@ -31,6 +31,22 @@ export class BoardsRepository {
     return (await q.executeTakeFirst()) !== undefined;
   }
 
+  /**
+   * `base` when none of the owner's boards has it, else base-N past the highest N they use: one read of the
+   * owner's slugs that start so (their (owner_id, slug) index), however many boards share the name.
+   */
+  async freeSlug(ownerId: string, base: string, exceptId?: string): Promise<string> {
+    let q = this.db.selectFrom('boards').select('slug').where('owner_id', '=', ownerId)
+      .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)])); // slugs are [a-z0-9-]: no LIKE escapes
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    const slugs = (await q.execute()).map((r) => r.slug);
+    if (!slugs.includes(base)) return base;
+    const numbered = new RegExp(`^${base}-(\\d{1,9})$`);
+    let highest = 1;
+    for (const slug of slugs) highest = Math.max(highest, Number(numbered.exec(slug)?.[1] ?? 0));
+    return `${base}-${highest + 1}`;
+  }
+
   /** A user's boards, newest first, among the given privacies. */
   listByOwner(ownerId: string, privacies: Privacy[], page: PageRequest): Promise<BoardRow[]> {
     let q = this.select().where('b.owner_id', '=', ownerId).where('b.privacy', 'in', privacies);

@@ -4,7 +4,7 @@ import { errors } from '../lib/api-error.js';
 import { toPage, type Page, type PageRequest } from '../lib/bookmark.js';
 import type { IdGenerator } from '../lib/ids.js';
 import { isId } from '../lib/ids.js';
-import { slugify, uniqueSlug } from '../lib/slug.js';
+import { slugify } from '../lib/slug.js';
 import { pinterestTime } from '../lib/time.js';
 import type { BoardRow, BoardsRepository } from '../repositories/boards.js';
 import type { PinsRepository } from '../repositories/pins.js';
@@ -77,7 +77,7 @@ export class BoardsService {
     if (privacy === 'SECRET' && !p.scopes.has('boards:write_secret')) throw errors.insufficientScope(['boards:write_secret']);
     const now = new Date().toISOString();
     const id = this.ids.next();
-    const slug = await uniqueSlug(slugify(name, 'board'), (s) => this.boards.slugTaken(p.user.id, s));
+    const slug = await this.boards.freeSlug(p.user.id, slugify(name, 'board'));
     try {
       await this.boards.insert({
         id, owner_id: p.user.id, name, slug, description: checkDescription(input.description), privacy,
@@ -112,7 +112,7 @@ export class BoardsService {
     const patch: Parameters<BoardsRepository['update']>[1] = {};
     if (input.name !== undefined) {
       patch.name = checkName(input.name);
-      if (patch.name !== board.name) patch.slug = await uniqueSlug(slugify(patch.name, 'board'), (s) => this.boards.slugTaken(p.user.id, s, id));
+      if (patch.name !== board.name) patch.slug = await this.boards.freeSlug(p.user.id, slugify(patch.name, 'board'), id);
     }
     if (input.description !== undefined) patch.description = checkDescription(input.description);
     if (input.privacy !== undefined && input.privacy !== board.privacy) {

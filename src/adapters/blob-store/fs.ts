@@ -6,6 +6,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { contentTypeOf, isValidKey, type BlobRange, type BlobStore } from './blob-store.js';
 
+/** Tries at making a folder and writing into it while deletes remove emptied folders; each lost race is short. */
+const MAX_ATTEMPTS = 20;
+
 export class FsBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
 
@@ -24,14 +27,19 @@ export class FsBlobStore implements BlobStore {
 
   private async atomically(key: string, write: (tmp: string) => Promise<void>): Promise<void> {
     const file = this.file(key);
-    await mkdir(path.dirname(file), { recursive: true });
     const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      await write(tmp);
-      await rename(tmp, file);
-    } catch (err) {
-      await rm(tmp, { force: true });
-      throw err;
+    // A delete in a neighbouring key removes folders it leaves empty (delete below), and may do so between our
+    // mkdir and our first file in it: ENOENT then means "make the folder again", never a failed write.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await mkdir(path.dirname(file), { recursive: true });
+        await write(tmp);
+        await rename(tmp, file);
+        return;
+      } catch (err) {
+        await rm(tmp, { force: true });
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= MAX_ATTEMPTS) throw err;
+      }
     }
   }
 

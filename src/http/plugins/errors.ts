@@ -1,7 +1,11 @@
 // One error handler: every failure leaves as {code, message} with Pinterest's codes; 5xx details stay in the log.
+// The framework's own refusals (bad URLs, over-long ids, and what Node's HTTP parser rejects) answer alike.
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, errors } from '../../lib/api-error.js';
 import { OPERATIONS } from '../../schemas/operations.js';
+import { newRequestId, REQUEST_ID_HEADER } from './request-id.js';
 
 interface ValidationIssue { instancePath?: string; message?: string; params?: Record<string, unknown>; keyword?: string }
 
@@ -39,6 +43,10 @@ export function toApiError(err: FastifyError | ApiError | Error): ApiError {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return errors.invalid('Invalid request: Content-Length does not match the body.');
   }
+  // PostgreSQL refuses NUL in text (SQLite stores it): the edge check (request-checks.ts) names the field; this
+  // catches any text it cannot see, such as JSON inside a query parameter.
+  const pgCode = (err as { code?: unknown }).code;
+  if (pgCode === '22021' || pgCode === '22P05') return errors.invalid('Invalid request: text must not contain NUL characters.');
   if (fe instanceof SyntaxError || (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)) {
     return new ApiError(fe.statusCode ?? 400, 1, `Invalid request: ${fe.message}`);
   }
@@ -58,6 +66,11 @@ const SPEC_ROUTES = Object.entries(OPERATIONS).map(([id, op]) => ({
 }));
 
 export function registerErrorHandling(app: FastifyInstance): void {
+  // While the server closes, requests still arriving on open connections are turned away (Fastify sends
+  // Connection: close with them), in the shape of every other error; the app is built with return503OnClosing off.
+  let closing = false;
+  app.addHook('preClose', (done) => { closing = true; done(); });
+  app.addHook('onRequest', (_req, _reply, done) => done(closing ? errors.unavailable('The server is shutting down; try again.') : undefined));
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const apiError = toApiError(err);
     if (apiError.status >= 500) req.log.error({ err }, 'request failed');
@@ -69,4 +82,35 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (known) return sendError(reply, errors.notImplemented(`${known.id} (${req.method} ${path})`));
     return sendError(reply, errors.notFound(`Not found: ${req.method} ${path}`));
   });
+}
+
+/** Fastify's frameworkErrors: what the router refuses before any route runs. */
+export function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.header(REQUEST_ID_HEADER, req.id);
+  if (err.code === 'FST_ERR_BAD_URL') return sendError(reply, errors.invalid('Invalid request: the path holds a malformed %-escape.'));
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendError(reply, new ApiError(414, 414, 'Invalid request: a path segment is too long.'));
+  req.log.error({ err }, 'request failed');
+  return sendError(reply, new ApiError(500, 500, 'Internal error. It has been logged.'));
+}
+
+interface ConnectionError extends Error { code?: string }
+
+/** Fastify's clientErrorHandler: Node's parser refused the request (or it came too slowly); answer and hang up. */
+export function clientError(this: FastifyInstance, err: ConnectionError, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 408, 'Request timeout: the request did not arrive in time.']
+      : err.code === 'HPE_HEADER_OVERFLOW' ? [431, 431, 'Request headers (or the URL) are too large.']
+        : [400, 1, 'Invalid request: malformed HTTP.'];
+  this.log.debug({ err }, 'client error');
+  // An answer under way cannot take another in front of it; nor does a request answered before its body came
+  // in (a 401 from onRequest, say: Node then discards the rest) get a second one (Node internals, read-only).
+  const internals = socket as Socket & { _httpMessage?: { headersSent?: boolean }; parser?: { incoming?: { _dumped?: boolean } } };
+  const answered = internals._httpMessage?.headersSent || internals.parser?.incoming?._dumped;
+  if (socket.writable && !answered) {
+    const body = JSON.stringify({ code, message });
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
+      + `Content-Length: ${Buffer.byteLength(body)}\r\n${REQUEST_ID_HEADER}: ${newRequestId()}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
 }

@@ -8,7 +8,8 @@
 //   GET /v1/urls/count.json?url=U                {"url": U, "count": n} (pins on public boards linking to U;
 //                                                Pinterest's script asks with callback=..., so it gets JSONP)
 // Shapes: services/pidgets.ts. The trailing slash is optional.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import type { Context } from '../../context.js';
 import { ApiError, errors } from '../../lib/api-error.js';
 import { viewerOf } from '../viewer.js';
@@ -69,11 +70,13 @@ export function pidgetRoutes(app: FastifyInstance, ctx: Context): void {
       }
     };
 
-  const routes: Array<[string, ReturnType<typeof widget>]> = [
+  // pin_ids may be repeated as well as comma-separated; other parameters are given once (request-checks.ts).
+  const pinIds: FastifySchema = { querystring: Type.Object({ pin_ids: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])) }) };
+  const routes: Array<[string, ReturnType<typeof widget>, FastifySchema?]> = [
     ['/v3/pidgets/pins/info', widget(async (_p, q) => {
       const data = await pidgets.pinsInfo(one(q, 'pin_ids') ?? '');
       return { data, shown: data };
-    })],
+    }), pinIds],
     ['/v3/pidgets/boards/:user/:board/pins', widget(async (p) => {
       const data = await pidgets.board(p.user!, p.board!);
       return { data, shown: data.pins };
@@ -87,9 +90,9 @@ export function pidgetRoutes(app: FastifyInstance, ctx: Context): void {
       return { data, shown: data.pins };
     })],
   ];
-  for (const [path, handler] of routes) {
-    app.get(path, handler);
-    app.get(`${path}/`, handler);
+  for (const [path, handler, schema = {}] of routes) {
+    app.get(path, { schema }, handler);
+    app.get(`${path}/`, { schema }, handler);
   }
 
   app.get('/v1/urls/count.json', async (req: FastifyRequest<{ Querystring: Query }>, reply) => {

@@ -71,6 +71,7 @@ import { ApiError, errors } from '../../lib/api-error.js';
 import { decodeBookmark, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageRequest } from '../../lib/bookmark.js';
 import type { BoardRow } from '../../repositories/boards.js';
 import { SEARCH_CURSOR_ARITY } from '../../services/search.js';
+import { refuseNul } from '../plugins/request-checks.js';
 
 export const END = '-end-';
 
@@ -186,5 +187,6 @@ function parseData(raw: unknown): Options {
   const options = (parsed as { options?: unknown }).options;
   if (options === undefined || options === null) return {};
   if (typeof options !== 'object' || Array.isArray(options)) throw errors.invalid('Invalid parameters: data.options must be a JSON object.');
+  refuseNul(options, 'data.options');
   return options as Options;
 }
