@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../context.js';
 import type { AppRow } from '../../repositories/apps.js';
 import type { UserRow } from '../../repositories/users.js';
+import { checkRedirectUri } from '../../services/apps.js';
 import { parseScopes } from '../../services/oauth.js';
 import { scopeDescription } from '../../schemas/operations.js';
 import { csrfToken, csrfValid } from './csrf.js';
@@ -24,12 +25,17 @@ function redirectWith(redirectUri: string, params: Record<string, string | undef
   return url.toString();
 }
 
+function usableRedirect(uri: string): boolean {
+  try { checkRedirectUri(uri); return true; } catch { return false; }
+}
+
 async function validate(ctx: Context, q: Params): Promise<Outcome> {
   const clientId = q.client_id ?? q.consumer_id;
   const app = clientId ? await ctx.apps.byClientId(clientId) : undefined;
   if (!app) return { page: { status: 400, title: 'Unknown app', message: clientId ? `No app has the id ${clientId}.` : 'The link has no client_id.' } };
   const redirectUri = q.redirect_uri;
-  if (!redirectUri || !(await ctx.apps.isRegisteredRedirect(app.id, redirectUri))) {
+  // Checked again here: an app registered before the scheme rule may still hold a javascript: or plain-http URI.
+  if (!redirectUri || !usableRedirect(redirectUri) || !(await ctx.apps.isRegisteredRedirect(app.id, redirectUri))) {
     return { page: { status: 400, title: 'Redirect not allowed', message: `The redirect_uri ${redirectUri ?? '(none)'} is not registered for ${app.name}. Nothing was shared.` } };
   }
   if (q.response_type !== 'code') {
