@@ -7,6 +7,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { Transform } from 'node:stream';
+import { ipv6Groups } from '../lib/ip-address.js';
 
 /** The fetch was refused or failed; `message` says why in words a client can act on. */
 export class FetchRefused extends Error {}
@@ -31,22 +32,6 @@ for (const [net, prefix] of [
 // Inside global unicast (2000::/3), the parts that are not public: IETF protocol assignments (Teredo 2001::/32,
 // which tunnels to any IPv4 address, benchmarking, ORCHID) and the documentation ranges. 6to4 is judged below.
 for (const [net, prefix] of [['2001::', 23], ['2001:db8::', 32], ['3fff::', 20]] as const) blocked.addSubnet(net, prefix, 'ipv6');
-
-/** The eight 16-bit groups of an IPv6 address (a zone id dropped, a trailing dotted quad read), or null. */
-function ipv6Groups(address: string): number[] | null {
-  let a = address.split('%')[0]!.toLowerCase();
-  if (isIP(a) !== 6) return null;
-  const quad = /^(.*:)(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a);
-  if (quad) {
-    const [b0, b1, b2, b3] = quad.slice(2).map(Number) as [number, number, number, number];
-    a = `${quad[1]}${((b0 << 8) | b1).toString(16)}:${((b2 << 8) | b3).toString(16)}`;
-  }
-  const [head, tail] = a.split('::') as [string, string | undefined];
-  const h = head ? head.split(':') : [];
-  const t = tail === undefined ? [] : tail ? tail.split(':') : [];
-  const groups = tail === undefined ? h : [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t];
-  return groups.map((g) => parseInt(g, 16));
-}
 
 const quadAt = (g: number[], i: number) => `${g[i]! >> 8}.${g[i]! & 255}.${g[i + 1]! >> 8}.${g[i + 1]! & 255}`;
 const zero = (g: number[], from: number, to: number) => g.slice(from, to).every((x) => x === 0);

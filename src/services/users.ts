@@ -1,6 +1,10 @@
-// Accounts: creation with Pinterest's username rules, password checks, and the spec's Account shape.
-import { errors } from '../lib/api-error.js';
+// Accounts: creation with Pinterest's username rules, and password checks: throttled per account and address
+// (login-throttle.ts), and hashed at most PASSWORD_HASHING at a time, so a flood of guesses cannot take libuv's
+// threadpool (4 threads, shared with file, DNS, crypto and image work) from everything else.
+import { ApiError, errors } from '../lib/api-error.js';
 import { hashPassword, verifyPassword } from '../lib/secrets.js';
+import { QueueFull, Semaphore } from '../lib/semaphore.js';
+import { LoginThrottle } from './login-throttle.js';
 import type { IdGenerator } from '../lib/ids.js';
 import type { UserRow, UsersRepository } from '../repositories/users.js';
 
@@ -21,8 +25,31 @@ export interface NewUser {
   websiteUrl?: string;
 }
 
+/**
+ * One process, one threadpool: two scrypt hashes at a time (each ~32 MB, tens of ms) leave two threads free,
+ * and a burst waits its turn up to 16 deep; beyond that the server is too busy for more and says so (429).
+ */
+export const PASSWORD_HASHING = new Semaphore(2, 16);
+
+const tooManyFailures = (seconds: number) => new ApiError(429, 8,
+  `Too many failed log-ins. Try again in ${seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}.`, { 'retry-after': String(seconds) });
+const tooBusy = () => new ApiError(429, 8, 'Too many log-ins are being checked right now. Try again in a moment.', { 'retry-after': '1' });
+
 export class UsersService {
-  constructor(private readonly users: UsersRepository, private readonly ids: IdGenerator) {}
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly ids: IdGenerator,
+    readonly throttle = new LoginThrottle(),
+    private readonly hashing = PASSWORD_HASHING,
+  ) {}
+
+  private async hash<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.hashing.run(work);
+    } catch (err) {
+      throw err instanceof QueueFull ? tooBusy() : err;
+    }
+  }
 
   async create(input: NewUser): Promise<UserRow> {
     if (!USERNAME.test(input.username)) throw errors.invalid('username must be 3 to 30 letters, digits or underscores');
@@ -36,7 +63,7 @@ export class UsersService {
       id: this.ids.next(),
       username: input.username,
       username_key: input.username.toLowerCase(),
-      password_hash: await hashPassword(input.password),
+      password_hash: await this.hash(() => hashPassword(input.password)),
       account_type: accountType,
       business_name: accountType === 'BUSINESS' ? (input.businessName ?? input.username) : null,
       about: input.about ?? '',
@@ -65,13 +92,25 @@ export class UsersService {
     return this.users.idsByUsername(usernames);
   }
 
-  /** The user for a username and password, or null: one answer for both "no such user" and "wrong password". */
-  async checkPassword(username: string, password: string): Promise<UserRow | null> {
-    const user = await this.users.byUsername(username);
-    if (!user) {
-      await hashPassword(password); // same cost either way, so timing does not tell which usernames exist
-      return null;
+  /**
+   * The user for a username and password, or null: one answer for both "no such user" and "wrong password".
+   * 429 (with Retry-After) when `address` or the account had too many failures lately, or too many checks wait.
+   */
+  async checkPassword(username: string, password: string, address: string): Promise<UserRow | null> {
+    const wait = this.throttle.begin(username, address);
+    if (wait) throw tooManyFailures(wait);
+    let user: UserRow | undefined;
+    let ok: boolean;
+    try {
+      user = await this.users.byUsername(username);
+      // same cost either way, so timing does not tell which usernames exist
+      ok = await this.hash(() => (user ? verifyPassword(password, user.password_hash) : hashPassword(password).then(() => false)));
+    } catch (err) {
+      this.throttle.cancelled(username, address);
+      throw err;
     }
-    return (await verifyPassword(password, user.password_hash)) ? user : null;
+    if (!ok || !user) return null;
+    this.throttle.succeeded(username, address);
+    return user;
   }
 }

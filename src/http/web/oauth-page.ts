@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../context.js';
 import type { AppRow } from '../../repositories/apps.js';
 import type { UserRow } from '../../repositories/users.js';
+import { ApiError } from '../../lib/api-error.js';
 import { checkRedirectUri } from '../../services/apps.js';
 import { parseScopes } from '../../services/oauth.js';
 import { scopeDescription } from '../../schemas/operations.js';
@@ -126,7 +127,15 @@ export function oauthPageRoutes(app: FastifyInstance, ctx: Context): void {
     const body = (req.body ?? {}) as Params;
     const next = safeNext(body.next);
     if (!csrfValid(req, body.csrf, ctx.config.publicUrl)) return errorPage(reply, 403, 'Form expired', 'The form could not be verified. Go back and try again.');
-    const session = body.username && body.password ? await ctx.sessions.logIn(body.username, body.password) : null;
+    let session: Awaited<ReturnType<typeof ctx.sessions.logIn>> = null;
+    try {
+      session = body.username && body.password ? await ctx.sessions.logIn(body.username, body.password, req.ip) : null;
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 429) throw err;
+      // Throttled: the form again, with the wait, as a browser shows it; Retry-After for scripts.
+      const csrf = csrfToken(req, reply, secure);
+      return reply.code(429).headers(err.headers).type('text/html; charset=utf-8').send(page('Log in', loginPage(csrf, next, err.message)));
+    }
     if (!session) {
       const csrf = csrfToken(req, reply, secure);
       return reply.code(401).type('text/html; charset=utf-8').send(page('Log in', loginPage(csrf, next, 'Wrong username or password.')));
