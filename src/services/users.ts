@@ -1,6 +1,7 @@
 // Accounts: creation with Pinterest's username rules, and password checks: throttled per account and address
 // (login-throttle.ts), and hashed at most PASSWORD_HASHING at a time, so a flood of guesses cannot take libuv's
 // threadpool (4 threads, shared with file, DNS, crypto and image work) from everything else.
+import { availableParallelism } from 'node:os';
 import { ApiError, errors } from '../lib/api-error.js';
 import { hashPassword, verifyPassword } from '../lib/secrets.js';
 import { QueueFull, Semaphore } from '../lib/semaphore.js';
@@ -26,10 +27,11 @@ export interface NewUser {
 }
 
 /**
- * One process, one threadpool: two scrypt hashes at a time (each ~32 MB, tens of ms) leave two threads free,
- * and a burst waits its turn up to 16 deep; beyond that the server is too busy for more and says so (429).
+ * One process, one threadpool: at most two scrypt hashes at a time (each ~32 MB, tens of ms of a core), and one
+ * on a two-core machine, so a flood of guesses leaves threads to file, DNS and image work and a core to the
+ * event loop. A burst waits its turn up to 16 deep; beyond that the server is too busy for more and says so (429).
  */
-export const PASSWORD_HASHING = new Semaphore(2, 16);
+export const PASSWORD_HASHING = new Semaphore(Math.max(1, Math.min(2, availableParallelism() - 1)), 16);
 
 const tooManyFailures = (seconds: number) => new ApiError(429, 8,
   `Too many failed log-ins. Try again in ${seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}.`, { 'retry-after': String(seconds) });
