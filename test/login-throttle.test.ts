@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { addressKey, LoginThrottle, LOGIN_THROTTLE } from '../src/services/login-throttle.js';
 import { PASSWORD_HASHING } from '../src/services/users.js';
+import type { ApiError } from '../src/lib/api-error.js';
 import { forEachDialect, startServer, uniqueName, type TestServer } from './helpers.js';
 
 const WINDOW = LOGIN_THROTTLE.windowMs;
@@ -120,8 +121,10 @@ forEachDialect('log-in throttling over HTTP', (dialect) => {
         const res = await logIn(owner.username, owner.password);
         assert.equal(res.status, 429);
         assert.equal(res.retryAfter, '1');
-        assert.match(res.html, /Too many log-ins are being checked right now/);
+        assert.match(res.html, /Too many passwords are being checked right now/);
       }
+      // creating an account hashes too, under the same bound
+      await assert.rejects(s.ctx.users.create({ username: uniqueName(), password: 'long enough password' }), (err: ApiError) => err.status === 429 && err.headers['retry-after'] === '1');
     } finally {
       release();
       await Promise.all(held);

@@ -35,7 +35,7 @@ export const PASSWORD_HASHING = new Semaphore(Math.max(1, Math.min(2, availableP
 
 const tooManyFailures = (seconds: number) => new ApiError(429, 8,
   `Too many failed log-ins. Try again in ${seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}.`, { 'retry-after': String(seconds) });
-const tooBusy = () => new ApiError(429, 8, 'Too many log-ins are being checked right now. Try again in a moment.', { 'retry-after': '1' });
+const tooBusy = () => new ApiError(429, 8, 'Too many passwords are being checked right now. Try again in a moment.', { 'retry-after': '1' });
 
 export class UsersService {
   constructor(

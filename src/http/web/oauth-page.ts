@@ -1,5 +1,6 @@
 // Pinterest's authorization page (https://www.pinterest.com/oauth/): log in, then approve or deny an app's
-// request for scopes. Unknown apps and unregistered redirect URIs get an error page, never a redirect.
+// request for scopes. Unknown apps and unregistered redirect URIs get an error page, never a redirect. Log-ins
+// are throttled (UsersService.checkPassword): a throttled one gets the form again with 429 and Retry-After.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../context.js';
 import type { AppRow } from '../../repositories/apps.js';
