@@ -133,6 +133,23 @@ forEachDialect('log-in throttling over HTTP', (dialect) => {
     assert.equal((await logIn(owner.username, owner.password)).status, 303);
   });
 
+  it('a name or password no account can have is refused without hashing it', async () => {
+    advance(WINDOW);
+    const owner = await s.user();
+    let release!: () => void;
+    const busy = new Promise<void>((r) => { release = r; });
+    const held = Array.from({ length: PASSWORD_HASHING.limit + PASSWORD_HASHING.maxWaiting }, () => PASSWORD_HASHING.run(() => busy));
+    try {
+      // were either hashed, the full queue would answer 429
+      assert.equal((await logIn(owner.username, 'x'.repeat(100_000))).status, 401);
+      assert.equal((await logIn(`${'n'.repeat(5000)}`, 'some password')).status, 401);
+      assert.equal((await logIn('not a name!', 'some password')).status, 401);
+    } finally {
+      release();
+      await Promise.all(held);
+    }
+  });
+
   it('concurrent wrong log-ins are hashed at most two at a time; the queue\'s overflow is 429', async () => {
     advance(WINDOW);
     let peak = 0;

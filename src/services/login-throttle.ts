@@ -56,7 +56,8 @@ export class LoginThrottle {
   }
 
   private keys(account: string, address: string): [string, string] {
-    return [`account:${account.toLowerCase()}`, `address:${addressKey(address)}`];
+    // Names are at most 30 characters: a longer one is no account, and need not be kept whole.
+    return [`account:${account.toLowerCase().slice(0, 64)}`, `address:${addressKey(address)}`];
   }
 
   /** Ms until a try is allowed for `key`, 0 when it is now; drops tries that left the window. */

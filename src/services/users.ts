@@ -13,6 +13,7 @@ export type AccountType = 'PINNER' | 'BUSINESS';
 
 // Pinterest: 3 to 30 letters, digits or underscores. Some names are taken by the app's own paths.
 const USERNAME = /^[A-Za-z0-9_]{3,30}$/;
+const MAX_PASSWORD = 256;
 const RESERVED = new Set(['api', 'oauth', 'login', 'logout', 'pin', 'pins', 'resource', 'url_shortener', 'v1', 'v3', 'v5', 'media',
   'static', 'assets', 'settings', 'developers', 'search', 'about', 'admin', 'help', 'ideas', 'today', 'business', 'upload', 'uploads',
   'downloads', 'analytics', 'events', 'web', 'favicon', 'robots', 'www', 'corkboard']);
@@ -57,7 +58,7 @@ export class UsersService {
     if (!USERNAME.test(input.username)) throw errors.invalid('username must be 3 to 30 letters, digits or underscores');
     if (RESERVED.has(input.username.toLowerCase())) throw errors.invalid(`username ${input.username} is reserved`);
     if (typeof input.password !== 'string' || input.password.length < 8) throw errors.invalid('password must be at least 8 characters');
-    if (input.password.length > 256) throw errors.invalid('password must be at most 256 characters');
+    if (input.password.length > MAX_PASSWORD) throw errors.invalid(`password must be at most ${MAX_PASSWORD} characters`);
     const accountType = input.accountType ?? 'PINNER';
     if (accountType !== 'PINNER' && accountType !== 'BUSINESS') throw errors.invalid('account_type must be PINNER or BUSINESS');
     if (await this.users.byUsername(input.username)) throw errors.conflict(`username ${input.username} is taken`);
@@ -101,6 +102,8 @@ export class UsersService {
   async checkPassword(username: string, password: string, address: string): Promise<UserRow | null> {
     const wait = this.throttle.begin(username, address);
     if (wait) throw tooManyFailures(wait);
+    // No account has such a name or password (create() refuses them): wrong for all, so not worth hashing.
+    if (!USERNAME.test(username) || password.length > MAX_PASSWORD) return null;
     let user: UserRow | undefined;
     let ok: boolean;
     try {
