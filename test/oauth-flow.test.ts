@@ -1,6 +1,7 @@
 // The whole OAuth 2.0 flow over HTTP, as a browser and an app would drive it, and each way it must refuse.
-import { after, before, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { ApiError } from '../src/lib/api-error.js';
 import { api, basic, forEachDialect, startServer, type TestServer } from './helpers.js';
 
 /** A minimal browser: keeps cookies, reads the hidden form fields of a page. */
@@ -28,7 +29,7 @@ class Browser {
 
 forEachDialect('OAuth 2.0 browser flow', (dialect) => {
   let s: TestServer;
-  let alice: { username: string; password: string };
+  let alice: { id: string; username: string; password: string };
   let client: { client_id: string; client_secret: string };
   const redirect = 'http://localhost:8085/callback';
   const authorizePath = (extra: Record<string, string> = {}) => `/oauth/?${new URLSearchParams({
@@ -177,5 +178,29 @@ forEachDialect('OAuth 2.0 browser flow', (dialect) => {
     const res = await b.request('POST', '/login', { ...Browser.fields(login.html), next: '//evil.example/', username: alice.username, password: alice.password });
     assert.equal(res.status, 303);
     assert.equal(res.location, '/');
+  });
+  describe('app redirect URIs', () => {
+    const create = (uri: string) => s.ctx.apps.create(alice.id, 'Redirects', [uri]);
+    for (const uri of ['https://app.example/cb', 'https://app.example:8443/cb?x=1', 'http://localhost:8085/cb', 'http://127.0.0.1/cb', 'http://127.8.9.10:9/',
+      'http://[::1]:8085/cb', 'com.example.app:/oauth2redirect', 'com.example.app://cb']) {
+      it(`accepts ${uri}`, async () => assert.ok((await create(uri)).client_id));
+    }
+    for (const uri of ['javascript:alert(document.cookie)//', 'JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd',
+      'vbscript:msgbox(1)', 'blob:https://app.example/x', 'about:blank', 'myapp:/cb', 'http://app.example/cb', 'http://localhost.app.example/cb',
+      'http://10.0.0.1/cb', 'http://[::2]/cb', 'https://user:pw@app.example/cb', 'https://user@app.example/cb', 'https://app.example/cb#frag',
+      'https://app.example/cb#', 'com.example.app:/cb#x', '/relative/cb']) {
+      it(`refuses ${uri} with 400 naming redirect_uri`, async () => {
+        await assert.rejects(create(uri), (err: Error) => err instanceof ApiError && err.status === 400 && err.code === 1 && /redirect_uri/.test(err.message));
+      });
+    }
+
+    it('the authorization page refuses a javascript: URI registered before the rule, without redirecting', async () => {
+      const app = await s.app_(alice.username, ['https://app.example/cb']);
+      await s.ctx.database.db.insertInto('app_redirect_uris').values({ app_id: app.client_id, uri: 'javascript:alert(1)//' }).execute();
+      const res = await new Browser(s.url).request('GET', `/oauth/?${new URLSearchParams({ client_id: app.client_id, redirect_uri: 'javascript:alert(1)//', response_type: 'code', scope: 'boards:read' })}`);
+      assert.equal(res.status, 400);
+      assert.equal(res.location, null);
+      assert.match(res.html, /Redirect not allowed/);
+    });
   });
 });

@@ -1,10 +1,11 @@
-// POST /v5/oauth/token beyond the browser flow: refresh (plain and continuous), client credentials, expiry,
+// POST /v5/oauth/token beyond the browser flow: refresh (plain and continuous, reuse detection), client credentials, expiry,
 // revocation, scopes, and every way a bearer token or a token request can be refused.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../src/lib/secrets.js';
+import { ROTATION_RACE_MS } from '../src/services/oauth.js';
 import { api, basic, forEachDialect, REPO_ROOT, startServer, type TestServer } from './helpers.js';
 
 const SPEC = JSON.parse(readFileSync(path.resolve(REPO_ROOT, 'spec', 'pinterest-api-v5.openapi.json'), 'utf8'));
@@ -122,7 +123,61 @@ forEachDialect('OAuth tokens', (dialect) => {
         const results = await Promise.all([attempt(), attempt(), attempt()]);
         assert.equal(results.filter((r) => r.status === 200).length, 1, `round ${round}: ${results.map((r) => r.status).join(',')}`);
         for (const r of results.filter((x) => x.status !== 200)) assertError(r, 400, 1);
+        // losing a race is not a replay: the winner's tokens keep working
+        const winner = results.find((r) => r.status === 200)!.data;
+        assert.equal((await me(winner.access_token)).status, 200, `round ${round}`);
+        assert.equal((await tokenRequest({ grant_type: 'refresh_token', refresh_token: winner.refresh_token, continuous_refresh: 'true' })).status, 200, `round ${round}`);
       }
+    });
+
+    describe('reuse of a rotated refresh token (RFC 9700 4.14.2)', () => {
+      /** Moves a spent token's rotation into the past, beyond the grace given to a client racing itself. */
+      const rotatedLongAgo = async (token: string) => {
+        const res = await s.ctx.database.db.updateTable('oauth_tokens').set({ revoked_at: new Date(Date.now() - ROTATION_RACE_MS - 5000).toISOString() })
+          .where('token_hash', '=', sha256(token)).where('revoked_at', 'is not', null).executeTakeFirst();
+        assert.equal(Number(res.numUpdatedRows), 1);
+      };
+      const rotate = async (refresh: string) => {
+        const res = await tokenRequest({ grant_type: 'refresh_token', refresh_token: refresh, continuous_refresh: 'true' });
+        assert.equal(res.status, 200, JSON.stringify(res.data));
+        return res.data as { access_token: string; refresh_token: string };
+      };
+
+      for (const continuous of [true, false]) {
+        it(`a replayed rotated token (${continuous ? 'continuous' : 'plain'} refresh) is refused and revokes every token of its family`, async () => {
+          const minted = await s.token(alice.username, client.client_id);
+          const bystander = await s.token(alice.username, client.client_id); // another authorization of the same user and app
+          const first = await rotate(minted.refresh_token!);
+          const second = await rotate(first.refresh_token);
+          await rotatedLongAgo(minted.refresh_token!);
+          const replay = await tokenRequest({ grant_type: 'refresh_token', refresh_token: minted.refresh_token!, ...(continuous ? { continuous_refresh: 'true' } : {}) });
+          const unknown = await tokenRequest({ grant_type: 'refresh_token', refresh_token: 'pinr_never-issued' });
+          assertError(replay, 400, 1);
+          assert.equal(replay.data.message, unknown.data.message); // answered as any invalid refresh token
+          for (const access of [minted.access_token, first.access_token, second.access_token]) assertError(await me(access), 401, 2);
+          assertError(await tokenRequest({ grant_type: 'refresh_token', refresh_token: second.refresh_token, continuous_refresh: 'true' }), 400, 1);
+          assertError(await tokenRequest({ grant_type: 'refresh_token', refresh_token: second.refresh_token }), 400, 1);
+          // other families are untouched
+          assert.equal((await me(bystander.access_token)).status, 200);
+          assert.equal((await tokenRequest({ grant_type: 'refresh_token', refresh_token: bystander.refresh_token! })).status, 200);
+        });
+      }
+
+      it('a replay moments after the rotation (the client racing itself) is refused but revokes nothing', async () => {
+        const minted = await s.token(alice.username, client.client_id);
+        const next = await rotate(minted.refresh_token!);
+        assertError(await tokenRequest({ grant_type: 'refresh_token', refresh_token: minted.refresh_token!, continuous_refresh: 'true' }), 400, 1);
+        assert.equal((await me(next.access_token)).status, 200);
+        await rotate(next.refresh_token);
+      });
+
+      it('another app presenting the token revokes nothing', async () => {
+        const minted = await s.token(alice.username, client.client_id);
+        const next = await rotate(minted.refresh_token!);
+        await rotatedLongAgo(minted.refresh_token!);
+        assertError(await tokenRequest({ grant_type: 'refresh_token', refresh_token: minted.refresh_token! }, { app: otherClient }), 400, 1);
+        assert.equal((await me(next.access_token)).status, 200);
+      });
     });
 
     it('scope narrows the new token; asking for more than held is refused', async () => {

@@ -1,6 +1,6 @@
 // The minimal pages on Pinterest's web paths: public content shows, everything else is one 404 page, text is
 // escaped, and the catch-all paths never shadow the API, OAuth, media or any other route.
-import { after, before, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { api, forEachDialect, startServer, type TestServer } from './helpers.js';
 import { b64, png, seed, type Seeded } from './public-helpers.js';
@@ -98,5 +98,75 @@ forEachDialect('web pages', (dialect) => {
     assert.equal((await get('/')).status, 200);
     assert.equal((await get('/assets/default-avatar.svg')).status, 200);
     assert.equal((await api(s.url, 'GET', `/resource/PinResource/get/?data=${encodeURIComponent(JSON.stringify({ options: { id: d.imagePin } }))}`)).status, 200);
+  });
+  describe('security headers', () => {
+    /** Every kind of HTML page the server renders, and what each should answer. */
+    async function htmlPages(): Promise<Array<[string, string, RequestInit, number]>> {
+      const app = await s.app_(d.owner.username, ['http://localhost:8085/cb']);
+      const authorize = `/oauth/?${new URLSearchParams({ client_id: app.client_id, redirect_uri: 'http://localhost:8085/cb', response_type: 'code', scope: 'boards:read' })}`;
+      const user = await s.user();
+      const session = (await s.ctx.sessions.logIn(user.username, user.password))!.sessionId;
+      return [
+        ['oauth log-in page', authorize, {}, 200],
+        ['oauth consent page', authorize, { headers: { cookie: `cb_session=${session}` } }, 200],
+        ['oauth error page', '/oauth/?client_id=1&redirect_uri=x', {}, 400],
+        ['log-in form refused', '/login', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=a&password=b' }, 403],
+        ['home page', '/', {}, 200],
+        ['pin page', `/pin/${d.imagePin}/`, {}, 200],
+        ['profile page', `/${d.owner.username}/`, {}, 200],
+        ['board page (signed in, with a form)', `/${d.owner.username}/${d.board.slug}/`, { headers: { cookie: `cb_session=${session}` } }, 200],
+        ['section page', `/${d.owner.username}/${d.big.slug}/sub-section/`, {}, 200],
+        ['404 page', '/nobody_here/', {}, 404],
+        ['400 page', `/${d.owner.username}/${d.big.slug}/?bookmark=garbage!`, {}, 400],
+      ];
+    }
+
+    it('every HTML page has a strict Content-Security-Policy, cannot be framed, and is nosniff', async () => {
+      for (const [name, path, init, status] of await htmlPages()) {
+        const res = await fetch(s.url + path, { redirect: 'manual', ...init });
+        const body = await res.text();
+        assert.equal(res.status, status, name);
+        assert.match(res.headers.get('content-type')!, /^text\/html/, name);
+        const csp = res.headers.get('content-security-policy') ?? '';
+        assert.match(csp, /frame-ancestors 'none'/, name);
+        assert.match(csp, /default-src 'none'/, name);
+        assert.match(csp, /script-src 'self'(;|$)/, name);
+        assert.match(csp, /style-src 'self'(;|$)/, name);
+        assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/, name);
+        assert.equal(res.headers.get('x-frame-options'), 'DENY', name);
+        assert.equal(res.headers.get('x-content-type-options'), 'nosniff', name);
+        // nothing inline the policy would block: scripts and styles come from /assets/
+        assert.doesNotMatch(body, /<style|<script(?![^>]*\ssrc=)|\sstyle=|\son[a-z]+=/i, name);
+        for (const [, href] of body.matchAll(/<(?:link rel="stylesheet" href|script src)="([^"]+)"/g)) {
+          const asset = await fetch(s.url + href!.replace(/&amp;/g, '&'));
+          assert.equal(asset.status, 200, `${name}: ${href}`);
+          await asset.arrayBuffer();
+        }
+      }
+    });
+
+    it('the page assets are served with their types', async () => {
+      const { FORM_CSS, PUBLIC_CSS, PLAYER_BEACON_JS } = await import('../src/http/web/static-assets.js');
+      for (const [asset, type] of [[FORM_CSS, /^text\/css/], [PUBLIC_CSS, /^text\/css/], [PLAYER_BEACON_JS, /^application\/javascript/]] as const) {
+        const res = await fetch(s.url + asset.path);
+        assert.equal(res.status, 200, asset.path);
+        assert.match(res.headers.get('content-type')!, type);
+        assert.equal(await res.text(), asset.body);
+        assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+      }
+    });
+
+    it('widgets, web resources and the outbound redirect stay embeddable', async () => {
+      const pidget = await fetch(`${s.url}/v3/pidgets/pins/info/?pin_ids=${d.imagePin}&callback=cb`);
+      assert.equal(pidget.status, 200);
+      assert.equal(pidget.headers.get('access-control-allow-origin'), '*');
+      const outbound = await fetch(`${s.url}/events/outbound/${d.imagePin}/`, { redirect: 'manual' });
+      const resourceRes = await fetch(`${s.url}/resource/PinResource/get/?data=${encodeURIComponent(JSON.stringify({ options: { id: d.imagePin } }))}`);
+      for (const res of [pidget, outbound, resourceRes]) {
+        assert.equal(res.headers.get('x-frame-options'), null);
+        assert.equal(res.headers.get('content-security-policy'), null);
+        await res.arrayBuffer();
+      }
+    });
   });
 });

@@ -7,6 +7,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { Transform } from 'node:stream';
+import { ipv6Groups } from '../lib/ip-address.js';
 
 /** The fetch was refused or failed; `message` says why in words a client can act on. */
 export class FetchRefused extends Error {}
@@ -25,37 +26,50 @@ export interface FetchedResponse { status: number; url: string; contentType: str
 const blocked = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
+  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
   ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
 ] as const) blocked.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-  ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
-] as const) blocked.addSubnet(net, prefix, 'ipv6');
+// Inside global unicast (2000::/3), the parts that are not public: IETF protocol assignments (Teredo 2001::/32,
+// which tunnels to any IPv4 address, benchmarking, ORCHID) and the documentation ranges. 6to4 is judged below.
+for (const [net, prefix] of [['2001::', 23], ['2001:db8::', 32], ['3fff::', 20]] as const) blocked.addSubnet(net, prefix, 'ipv6');
 
-/** An IPv4 address carried inside an IPv6 one (::ffff:a.b.c.d or ::ffff:hhhh:hhhh), else null. */
-function embeddedIpv4(address: string): string | null {
-  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (dotted) return dotted[1]!;
-  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
-  if (!hex) return null;
-  const hi = parseInt(hex[1]!, 16);
-  const lo = parseInt(hex[2]!, 16);
-  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+const quadAt = (g: number[], i: number) => `${g[i]! >> 8}.${g[i]! & 255}.${g[i + 1]! >> 8}.${g[i + 1]! & 255}`;
+const zero = (g: number[], from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+
+/**
+ * The IPv4 address an IPv6 one carries, whose reachability it has: IPv4-compatible ::a.b.c.d (:: and ::1 among
+ * them, as 0.0.0.x), IPv4-mapped ::ffff:a.b.c.d, IPv4-translated ::ffff:0:a.b.c.d, NAT64 64:ff9b::a.b.c.d and
+ * 6to4 2002:aabb:ccdd::/48. Null for other addresses.
+ */
+function embeddedIpv4(g: number[]): string | null {
+  if (zero(g, 0, 5) && (g[5] === 0 || g[5] === 0xffff)) return quadAt(g, 6);
+  if (zero(g, 0, 4) && g[4] === 0xffff && g[5] === 0) return quadAt(g, 6);
+  if (g[0] === 0x64 && g[1] === 0xff9b && zero(g, 2, 6)) return quadAt(g, 6);
+  if (g[0] === 0x2002) return quadAt(g, 1);
+  return null;
 }
 
+/**
+ * Whether an address (IPv4, or IPv6 in any written form) is on the public internet. IPv6 outside global unicast
+ * 2000::/3 is not: unspecified, loopback, unique-local fc00::/7, link-local fe80::/10, site-local, multicast
+ * ff00::/8, discard 100::/64, local-use NAT64 64:ff9b:1::/48; addresses carrying an IPv4 address are judged by it.
+ */
 export function isPublicAddress(address: string): boolean {
-  const v4 = isIP(address) === 4 ? address : embeddedIpv4(address);
+  if (isIP(address) === 4) return !blocked.check(address, 'ipv4');
+  const groups = ipv6Groups(address);
+  if (!groups) return false;
+  const v4 = embeddedIpv4(groups);
   if (v4) return !blocked.check(v4, 'ipv4');
-  return isIP(address) === 6 && !blocked.check(address, 'ipv6');
+  return (groups[0]! & 0xe000) === 0x2000 && !blocked.check(address.split('%')[0]!, 'ipv6');
 }
 
 export const allowPublicOnly = isPublicAddress;
 export const allowAny = () => true;
 
 /** dns.lookup that refuses names resolving to any address the policy does not allow. */
-function guardedLookup(allowAddress: (address: string) => boolean): LookupFunction {
+export function guardedLookup(allowAddress: (address: string) => boolean, resolve: typeof dnsLookup = dnsLookup): LookupFunction {
   return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+    resolve(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(new FetchRefused(`the host ${hostname} could not be resolved`), '', 4);
       const bad = addresses.find((a) => !allowAddress(a.address));
       if (bad) return callback(new FetchRefused(`the host ${hostname} is on a private network`), '', 4);
@@ -65,7 +79,8 @@ function guardedLookup(allowAddress: (address: string) => boolean): LookupFuncti
   };
 }
 
-function checkUrl(raw: string, allowAddress: (address: string) => boolean): URL {
+/** The URL to fetch, or FetchRefused: http(s), no credentials, and an address literal the policy allows. */
+export function checkUrl(raw: string, allowAddress: (address: string) => boolean): URL {
   let url: URL;
   try { url = new URL(raw); } catch { throw new FetchRefused('it is not a valid URL'); }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchRefused('only http and https URLs can be fetched');

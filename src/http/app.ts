@@ -32,6 +32,7 @@ import { resourceRoutes } from './web-resources/resources.js';
 import { shortLinkRoutes } from './web-resources/short-links.js';
 import { pidgetRoutes } from './v3/pidgets.js';
 import { publicPageRoutes } from './web/public-pages.js';
+import { securityHeaders } from './web/security-headers.js';
 
 export interface AppOptions { logger?: boolean }
 
@@ -84,6 +85,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   // Pages for people: only they carry cookies, so only their requests pay for parsing them.
   await app.register(async (web) => {
     await web.register(cookie);
+    securityHeaders(web, () => ctx.config.publicUrl);
     oauthPageRoutes(web, ctx);
     homeRoutes(web, ctx);
     eventRoutes(web, ctx);

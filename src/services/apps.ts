@@ -6,11 +6,26 @@ import type { AppRow, AppsRepository } from '../repositories/apps.js';
 
 export interface CreatedApp { client_id: string; client_secret: string }
 
+/** Hosts an http: redirect may go to: this machine only (RFC 8252 7.3), where no one else can listen. */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+/** RFC 8252 7.1 private-use schemes for native apps: reverse domain names, so at least one dot (com.example.app:). */
+const PRIVATE_USE_SCHEME = /^[a-z][a-z0-9+-]*(\.[a-z0-9+-]+)+:$/;
+
+/**
+ * Where an app may have codes sent: https: anywhere, http: to loopback only, or a native app's private-use
+ * scheme. Never javascript:, data:, file:, vbscript: or other schemes a browser would run or read locally, and
+ * never with credentials or a fragment (RFC 6749 3.1.2).
+ */
 export function checkRedirectUri(uri: string): void {
   let url: URL;
   try { url = new URL(uri); } catch { throw errors.invalid(`redirect_uri ${JSON.stringify(uri)} is not an absolute URL`); }
-  if (!['http:', 'https:'].includes(url.protocol) && !/^[a-z][a-z0-9+.-]*:$/.test(url.protocol)) throw errors.invalid(`redirect_uri ${uri} has no usable scheme`);
-  if (url.hash) throw errors.invalid(`redirect_uri ${uri} must not have a fragment`);
+  const scheme = url.protocol;
+  if (scheme === 'http:' && !LOOPBACK.test(url.hostname)) throw errors.invalid(`redirect_uri ${uri} must use https: (http: only to localhost, 127.0.0.1 or [::1])`);
+  if (scheme !== 'http:' && scheme !== 'https:' && !PRIVATE_USE_SCHEME.test(scheme)) {
+    throw errors.invalid(`redirect_uri ${uri} must use https:, http: to localhost, or a reverse-domain app scheme such as com.example.app:`);
+  }
+  if (url.username || url.password) throw errors.invalid(`redirect_uri ${uri} must not carry a user name or password`);
+  if (url.hash || uri.includes('#')) throw errors.invalid(`redirect_uri ${uri} must not have a fragment`);
 }
 
 // RFC 6749 2.3.1: the id and secret are form-encoded before they are joined; a bad escape is just a wrong secret.

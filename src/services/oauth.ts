@@ -1,5 +1,5 @@
-// OAuth 2.0 as Pinterest runs it: authorization codes, refresh (with continuous refresh), client credentials,
-// revocation, and the bearer-token check every /v5 call goes through.
+// OAuth 2.0 as Pinterest runs it: authorization codes, refresh (with continuous refresh, and reuse detection of
+// rotated refresh tokens), client credentials, revocation, and the bearer-token check every /v5 call goes through.
 import { errors, ApiError } from '../lib/api-error.js';
 import { TtlCache } from '../lib/ttl-cache.js';
 import { randomToken, sha256 } from '../lib/secrets.js';
@@ -42,6 +42,15 @@ export function parseScopes(raw: string | undefined, field = 'scope'): string[] 
 }
 
 const invalidGrant = (message: string) => new ApiError(400, 1, message);
+/** One answer for every refused refresh token, a detected replay included: it tells a thief nothing. */
+const invalidRefresh = () => invalidGrant('Invalid refresh token: unknown, expired, revoked, or issued to another app.');
+
+/**
+ * A rotated-away refresh token presented again more than this long after its rotation is a replay, and revokes
+ * its family (every access and refresh token descending from the same authorization). Sooner, it is the same
+ * client racing itself and is only refused.
+ */
+export const ROTATION_RACE_MS = 2_000;
 
 /**
  * Access tokens checked in the last few seconds, so a busy client costs no database read per call. A token revoked
@@ -92,9 +101,17 @@ export class OauthService {
     if (!refreshToken) throw errors.invalid('refresh_token is required for grant_type refresh_token');
     const row = await this.repo.tokenByHash(sha256(refreshToken));
     const now = new Date().toISOString();
-    if (!row || row.kind !== 'refresh' || row.app_id !== app.id || row.revoked_at || row.expires_at <= now) {
-      throw invalidGrant('Invalid refresh token: unknown, expired, revoked, or issued to another app.');
+    if (!row || row.kind !== 'refresh' || row.app_id !== app.id) throw invalidRefresh();
+    if (row.revoked_at) {
+      // RFC 9700 4.14.2: a spent refresh token presented again means two parties hold it; revoke what it led to.
+      // The same client racing itself (a retry, two tabs) presents it within moments of the rotation: not counted.
+      if (Date.parse(now) - Date.parse(row.revoked_at) > ROTATION_RACE_MS) {
+        await this.repo.revokeFamily(row.family_id, now);
+        this.principals.clear();
+      }
+      throw invalidRefresh();
     }
+    if (row.expires_at <= now) throw invalidRefresh();
     let scopes = row.scopes;
     if (scope) {
       const asked = parseScopes(scope);
@@ -104,9 +121,8 @@ export class OauthService {
       scopes = asked.join(',');
     }
     // Rotation spends the old refresh token; the conditional revoke lets exactly one of concurrent rotations win.
-    if (continuous && !(await this.repo.revokeToken(row.id, now))) {
-      throw invalidGrant('Invalid refresh token: unknown, expired, revoked, or issued to another app.');
-    }
+    // The loser of such a race read the token while it was live: a race, not a replay.
+    if (continuous && !(await this.repo.revokeToken(row.id, now))) throw invalidRefresh();
     return this.issue({ appId: app.id, userId: row.user_id, scopes, familyId: row.family_id }, 'refresh_token', continuous);
   }
 

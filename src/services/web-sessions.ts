@@ -14,9 +14,12 @@ export class WebSessionsService {
 
   constructor(private readonly repo: WebSessionsRepository, private readonly users: UsersService) {}
 
-  /** A new session id for a correct username and password, or null. */
-  async logIn(username: string, password: string): Promise<{ sessionId: string; user: UserRow } | null> {
-    const user = await this.users.checkPassword(username, password);
+  /**
+   * A new session id for a correct username and password, or null; 429 when throttled (UsersService.checkPassword).
+   * `address` is the client's; callers in this process (tests) count as one, 'local'.
+   */
+  async logIn(username: string, password: string, address = 'local'): Promise<{ sessionId: string; user: UserRow } | null> {
+    const user = await this.users.checkPassword(username, password, address);
     if (!user) return null;
     const sessionId = randomToken('', 32);
     const now = Date.now();

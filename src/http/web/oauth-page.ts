@@ -1,9 +1,12 @@
 // Pinterest's authorization page (https://www.pinterest.com/oauth/): log in, then approve or deny an app's
-// request for scopes. Unknown apps and unregistered redirect URIs get an error page, never a redirect.
+// request for scopes. Unknown apps and unregistered redirect URIs get an error page, never a redirect. Log-ins
+// are throttled (UsersService.checkPassword): a throttled one gets the form again with 429 and Retry-After.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../context.js';
 import type { AppRow } from '../../repositories/apps.js';
 import type { UserRow } from '../../repositories/users.js';
+import { ApiError } from '../../lib/api-error.js';
+import { checkRedirectUri } from '../../services/apps.js';
 import { parseScopes } from '../../services/oauth.js';
 import { scopeDescription } from '../../schemas/operations.js';
 import { csrfToken, csrfValid } from './csrf.js';
@@ -24,12 +27,17 @@ function redirectWith(redirectUri: string, params: Record<string, string | undef
   return url.toString();
 }
 
+function usableRedirect(uri: string): boolean {
+  try { checkRedirectUri(uri); return true; } catch { return false; }
+}
+
 async function validate(ctx: Context, q: Params): Promise<Outcome> {
   const clientId = q.client_id ?? q.consumer_id;
   const app = clientId ? await ctx.apps.byClientId(clientId) : undefined;
   if (!app) return { page: { status: 400, title: 'Unknown app', message: clientId ? `No app has the id ${clientId}.` : 'The link has no client_id.' } };
   const redirectUri = q.redirect_uri;
-  if (!redirectUri || !(await ctx.apps.isRegisteredRedirect(app.id, redirectUri))) {
+  // Checked again here: an app registered before the scheme rule may still hold a javascript: or plain-http URI.
+  if (!redirectUri || !usableRedirect(redirectUri) || !(await ctx.apps.isRegisteredRedirect(app.id, redirectUri))) {
     return { page: { status: 400, title: 'Redirect not allowed', message: `The redirect_uri ${redirectUri ?? '(none)'} is not registered for ${app.name}. Nothing was shared.` } };
   }
   if (q.response_type !== 'code') {
@@ -120,7 +128,15 @@ export function oauthPageRoutes(app: FastifyInstance, ctx: Context): void {
     const body = (req.body ?? {}) as Params;
     const next = safeNext(body.next);
     if (!csrfValid(req, body.csrf, ctx.config.publicUrl)) return errorPage(reply, 403, 'Form expired', 'The form could not be verified. Go back and try again.');
-    const session = body.username && body.password ? await ctx.sessions.logIn(body.username, body.password) : null;
+    let session: Awaited<ReturnType<typeof ctx.sessions.logIn>> = null;
+    try {
+      session = body.username && body.password ? await ctx.sessions.logIn(body.username, body.password, req.ip) : null;
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 429) throw err;
+      // Throttled: the form again, with the wait, as a browser shows it; Retry-After for scripts.
+      const csrf = csrfToken(req, reply, secure);
+      return reply.code(429).headers(err.headers).type('text/html; charset=utf-8').send(page('Log in', loginPage(csrf, next, err.message)));
+    }
     if (!session) {
       const csrf = csrfToken(req, reply, secure);
       return reply.code(401).type('text/html; charset=utf-8').send(page('Log in', loginPage(csrf, next, 'Wrong username or password.')));

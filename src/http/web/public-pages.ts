@@ -15,6 +15,7 @@ import type { LiveEvent } from '../../services/events.js';
 import { viewerOf } from '../viewer.js';
 import { secureCookies, SESSION_COOKIE } from './oauth-page.js';
 import { csrfToken } from './csrf.js';
+import { PLAYER_BEACON_JS, PUBLIC_CSS } from './static-assets.js';
 import type { UserRow } from '../../repositories/users.js';
 
 /** First path segments that belong to other parts of the app (or are kept for them), never to a user name. */
@@ -29,15 +30,7 @@ function layout(title: string, body: Raw): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · Corkboard</title>
-<style>
-body{font-family:system-ui,sans-serif;background:#fff;color:#211922;margin:0}
-header{padding:12px 24px;border-bottom:1px solid #eee}header a{color:#e60023;font-weight:700;text-decoration:none}
-main{max-width:1200px;margin:0 auto;padding:24px}h1{font-size:1.8rem;margin:0 0 8px}
-.muted{color:#666}.grid{columns:236px;column-gap:16px}.tile{break-inside:avoid;margin:0 0 16px;display:block;color:inherit;text-decoration:none}
-.tile img{width:100%;border-radius:16px;display:block}.tile span{display:block;font-size:.9rem;margin:4px 2px}
-.pin img,.pin video{max-width:100%;border-radius:16px;display:block;margin:0 0 12px}
-ul.links{list-style:none;padding:0}ul.links li{margin:6px 0}a{color:#0074e8}.more{display:inline-block;margin:16px 0}
-</style></head><body><header><a href="/">Corkboard</a></header><main>${body.value}</main></body></html>`;
+<link rel="stylesheet" href="${PUBLIC_CSS.path}"></head><body><header><a href="/">Corkboard</a></header><main>${body.value}</main></body></html>`;
 }
 
 const tile = (p: WebPin) => html`<a class="tile" href="/pin/${p.id}/"><img src="${p.images['236x'].url}" alt="${p.alt_text ?? p.title}" loading="lazy" width="${p.images['236x'].width}" height="${p.images['236x'].height}"><span>${p.title || p.description.slice(0, 80)}</span></a>`;
@@ -60,16 +53,8 @@ ${pin.link && /^https?:\/\//i.test(pin.link) ? html`<p><a href="/events/outbound
 </article>${pin.videos ? PLAYER_BEACON : ''}`;
 }
 
-/** Tells analytics a video started, and how long it played per page view (VIDEO_START, VIDEO_WATCH). */
-const PLAYER_BEACON = html`<script>(function(){var v=document.querySelector('video[data-pin]');if(!v)return;
-var pin=v.getAttribute('data-pin'),started=false,watched=0,last=null;
-function id(){return Date.now().toString(36)+Math.random().toString(36).slice(2,12)}
-function send(e){var b=JSON.stringify({events:e});if(!(navigator.sendBeacon&&navigator.sendBeacon('/events/beacon',b)))fetch('/events/beacon',{method:'POST',body:b,keepalive:true,headers:{'content-type':'application/json'}})}
-v.addEventListener('play',function(){if(!started){started=true;send([{id:id(),type:'VIDEO_START',pin_id:pin}])}last=v.currentTime});
-v.addEventListener('timeupdate',function(){if(last!==null&&!v.paused){var d=v.currentTime-last;if(d>0&&d<1.5)watched+=d;last=v.currentTime}});
-function flush(){if(watched>0){send([{id:id(),type:'VIDEO_WATCH',pin_id:pin,watched_ms:Math.round(watched*1000)}]);watched=0}}
-v.addEventListener('pause',function(){last=null});v.addEventListener('ended',function(){last=null;flush();started=false});
-addEventListener('pagehide',flush);})();</script>`;
+/** Tells analytics a video started, and how long it played (static-assets.ts). */
+const PLAYER_BEACON = html`<script src="${PLAYER_BEACON_JS.path}" defer></script>`;
 
 const followForm = (b: WebBoard, following: boolean, csrf: string) => html`<form method="post" action="/web/boards/${b.id}/follow">
 <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="action" value="${following ? 'unfollow' : 'follow'}"><input type="hidden" name="next" value="${b.url}">
@@ -106,7 +91,7 @@ export function publicPageRoutes(app: FastifyInstance, ctx: Context): void {
       if (activity?.length && req.method === 'GET') {
         await ctx.events.record(viewerOf(req, user?.id ?? null), activity, 'web').catch((err: Error) => req.log.warn({ err }, 'page activity not recorded'));
       }
-      return reply.type('text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(layout(title, body));
+      return reply.type('text/html; charset=utf-8').send(layout(title, body));
     } catch (err) {
       if (!(err instanceof ApiError) || err.status >= 500) throw err;
       const title = err.status === 404 ? 'Not found' : 'Bad request';
