@@ -23,7 +23,11 @@ export interface Config {
   rateLimits: { windowSeconds: number; perCategory: Record<RateCategory, number> };
   logLevel: string;
   /** The HTTP edge (README: Limits): how long a client may take, and how many connections one address may hold. */
-  http: { headersTimeoutMs: number; requestTimeoutMs: number; idleTimeoutMs: number; maxConnectionsPerAddress: number };
+  http: {
+    headersTimeoutMs: number; requestTimeoutMs: number; idleTimeoutMs: number; maxConnectionsPerAddress: number;
+    /** A request body must average minBodyBytesPerSecond once bodyGraceMs have passed (0: no minimum). */
+    bodyGraceMs: number; minBodyBytesPerSecond: number;
+  };
   /** Background jobs: how many run at once per process, and how long a worker's claim lasts without a heartbeat. */
   jobs: { concurrency: number; leaseSeconds: number };
   /** What a video upload must be (README: Video), and the tools that check and convert it. */
@@ -113,7 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     logLevel: oneOf(env, 'CORKBOARD_LOG_LEVEL', LOG_LEVELS, 'info'),
     http: {
       headersTimeoutMs: int(env, 'CORKBOARD_HEADERS_TIMEOUT', 10) * 1000,
-      requestTimeoutMs: int(env, 'CORKBOARD_REQUEST_TIMEOUT', 60) * 1000,
+      requestTimeoutMs: int(env, 'CORKBOARD_REQUEST_TIMEOUT', 3600) * 1000, // a 2 GB video upload at 0.6 MB/s
+      bodyGraceMs: int(env, 'CORKBOARD_BODY_TIMEOUT', 10) * 1000,
+      minBodyBytesPerSecond: int(env, 'CORKBOARD_MIN_BODY_RATE', 1024, 0),
       idleTimeoutMs: int(env, 'CORKBOARD_IDLE_TIMEOUT', 60) * 1000,
       maxConnectionsPerAddress: int(env, 'CORKBOARD_MAX_CONNECTIONS_PER_ADDRESS', 256),
     },

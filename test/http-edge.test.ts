@@ -157,17 +157,29 @@ describe('http edge limits', () => {
   let s: TestServer;
   let token: string;
   before(async () => {
-    s = await startServer('sqlite', { CORKBOARD_REQUEST_TIMEOUT: '2', CORKBOARD_HEADERS_TIMEOUT: '1', CORKBOARD_MAX_CONNECTIONS_PER_ADDRESS: '4' });
+    s = await startServer('sqlite', { CORKBOARD_BODY_TIMEOUT: '2', CORKBOARD_MIN_BODY_RATE: '1000', CORKBOARD_HEADERS_TIMEOUT: '1', CORKBOARD_MAX_CONNECTIONS_PER_ADDRESS: '4' });
     token = await tokenOf(s);
   });
   after(() => s.close());
 
-  it('cuts off a body trickled one byte at a time once the request timeout passes, answering 408', async () => {
+  it('cuts off a body trickled one byte at a time once the body timeout passes, answering 408', async () => {
     const head = `POST /v5/boards HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n`;
     const answer = await raw(s.url, [head, ...'{"name":"slow"'.split('')], { gapMs: 400, timeoutMs: 6000 });
     assert.ok(answer.closedAfterMs < 4000, `closed after ${answer.closedAfterMs} ms`);
     assert.equal(answer.status, 408);
     assertErrorBody('slow body', answer);
+  });
+
+  it('lets a body slower than the body timeout but above the minimum rate land', async () => {
+    // 40 KB over ~3.2 s (12 KB/s): longer than the 2 s body timeout, faster than its 1,000 bytes a second.
+    const body = `${' '.repeat(40_000)}${JSON.stringify({ name: 'steady' })}`;
+    const head = `POST /v5/boards HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\n`
+      + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`;
+    const chunks = body.match(/[^]{1,4000}/g)!;
+    const answer = await raw(s.url, [head, ...chunks], { gapMs: 320, timeoutMs: 10_000 });
+    assert.ok(answer.closedAfterMs > 2000, `took ${answer.closedAfterMs} ms`);
+    assert.equal(answer.status, 201, answer.body);
+    assert.equal(JSON.parse(answer.body).name, 'steady');
   });
 
   it('cuts off a trickled body whose request was already answered, without a second answer', async () => {

@@ -9,7 +9,7 @@ import { clientError, frameworkError, registerErrorHandling } from './plugins/er
 import { registerRequestId, requestId } from './plugins/request-id.js';
 import { registerRequestChecks } from './plugins/request-checks.js';
 import { buildValidator, registerFormBodyTypes } from './plugins/body-validation.js';
-import { boundConnectionsPerAddress, timeoutOptions } from './limits.js';
+import { boundConnectionsPerAddress, enforceMinBodyRate, timeoutOptions } from './limits.js';
 import { registerApiAuth } from './plugins/api-auth.js';
 import { oauthRoutes } from './v5/oauth.js';
 import { userAccountRoutes } from './v5/user-account.js';
@@ -54,6 +54,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
     frameworkErrors: frameworkError,
   });
   boundConnectionsPerAddress(app.server, ctx.config.http.maxConnectionsPerAddress);
+  enforceMinBodyRate(app.server, ctx.config.http);
   app.setReplySerializer((payload) => toJson(payload)); // immutable answers (cached pins) are stringified once
   registerRequestId(app);
   registerErrorHandling(app);
