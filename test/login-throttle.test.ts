@@ -80,6 +80,17 @@ forEachDialect('log-in throttling over HTTP', (dialect) => {
     return { status: res.status, retryAfter: res.headers.get('retry-after'), html: await res.text(), session: res.headers.getSetCookie().some((c) => c.startsWith('cb_session=')) };
   }
 
+  /** Runs `fn` while every hashing slot and queue place is taken, then frees them. */
+  async function whileHashingIsFull(fn: () => Promise<void>) {
+    let release!: () => void;
+    const busy = new Promise<void>((r) => { release = r; });
+    const held = Array.from({ length: PASSWORD_HASHING.limit + PASSWORD_HASHING.maxWaiting }, () => PASSWORD_HASHING.run(() => busy));
+    try { await fn(); } finally {
+      release();
+      await Promise.all(held);
+    }
+  }
+
   it('10 wrong passwords lock the account with 429 and Retry-After; after the window the owner logs in', async () => {
     advance(WINDOW);
     const owner = await s.user();
@@ -112,10 +123,7 @@ forEachDialect('log-in throttling over HTTP', (dialect) => {
   it('while every hashing slot and queue place is taken, a log-in answers 429 at once, and counts for nothing', async () => {
     advance(WINDOW);
     const owner = await s.user();
-    let release!: () => void;
-    const busy = new Promise<void>((r) => { release = r; });
-    const held = Array.from({ length: PASSWORD_HASHING.limit + PASSWORD_HASHING.maxWaiting }, () => PASSWORD_HASHING.run(() => busy));
-    try {
+    await whileHashingIsFull(async () => {
       assert.equal(PASSWORD_HASHING.running, PASSWORD_HASHING.limit);
       for (let i = 0; i < 12; i++) {
         const res = await logIn(owner.username, owner.password);
@@ -125,10 +133,7 @@ forEachDialect('log-in throttling over HTTP', (dialect) => {
       }
       // creating an account hashes too, under the same bound
       await assert.rejects(s.ctx.users.create({ username: uniqueName(), password: 'long enough password' }), (err: ApiError) => err.status === 429 && err.headers['retry-after'] === '1');
-    } finally {
-      release();
-      await Promise.all(held);
-    }
+    });
     // the refused tries were never checked, so they did not lock the account
     assert.equal((await logIn(owner.username, owner.password)).status, 303);
   });
@@ -136,18 +141,12 @@ forEachDialect('log-in throttling over HTTP', (dialect) => {
   it('a name or password no account can have is refused without hashing it', async () => {
     advance(WINDOW);
     const owner = await s.user();
-    let release!: () => void;
-    const busy = new Promise<void>((r) => { release = r; });
-    const held = Array.from({ length: PASSWORD_HASHING.limit + PASSWORD_HASHING.maxWaiting }, () => PASSWORD_HASHING.run(() => busy));
-    try {
+    await whileHashingIsFull(async () => {
       // were either hashed, the full queue would answer 429
       assert.equal((await logIn(owner.username, 'x'.repeat(100_000))).status, 401);
       assert.equal((await logIn(`${'n'.repeat(5000)}`, 'some password')).status, 401);
       assert.equal((await logIn('not a name!', 'some password')).status, 401);
-    } finally {
-      release();
-      await Promise.all(held);
-    }
+    });
   });
 
   it('concurrent wrong log-ins are hashed at most two at a time; the queue\'s overflow is 429', async () => {
