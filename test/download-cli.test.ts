@@ -82,6 +82,28 @@ describe('corkboard download from a hostile host', () => {
     for (const f of tree(out)) assert.match(f, /^[A-Za-z0-9._\-/]+$/, f);
   });
 
+  it('sidecars and the zip never land on files -o already holds, nor on each other', async () => {
+    // A pin "package" would write package.json; a board "backup" backup.zip; ids a/b and a-b one a-b.json.
+    fake.pins.set('1002', imagePin('package', 'package.png', 4));
+    fake.boards.set('eve/backup', { board: { id: 'B10', name: 'backup' }, pins: [imagePin('a/b', 'ab1.png', 5), imagePin('a-b', 'ab2.png', 6)], sections: [] });
+    const out = mkdtempSync(path.join(root, 'mine-'));
+    writeFileSync(path.join(out, 'package.json'), 'mine');
+    writeFileSync(path.join(out, 'backup.zip'), 'mine too');
+    for (let run = 0; run < 2; run++) { // a re-run rewrites what the first made, and still nothing else
+      assert.equal((await cli(['download', `${fake.url}/pin/1002/`, '-o', out])).code, 0);
+      const board = await cli(['download', `${fake.url}/eve/backup/`, '-o', out, '--zip']);
+      assert.equal(board.code, 0, board.stderr);
+      assert.equal(readFileSync(path.join(out, 'package.json'), 'utf8'), 'mine');
+      assert.equal(readFileSync(path.join(out, 'backup.zip'), 'utf8'), 'mine too');
+      assert.equal(JSON.parse(board.stdout).zip, path.join(out, 'backup-2.zip'));
+      const sidecars = tree(path.join(out, 'backup')).filter((f) => f.endsWith('.json') && !f.startsWith('.'));
+      assert.deepEqual(sidecars.map((f) => JSON.parse(readFileSync(path.join(out, 'backup', f), 'utf8')).id).sort(), ['a-b', 'a/b']);
+      assert.equal(JSON.parse(readFileSync(path.join(out, 'package-2.json'), 'utf8')).id, 'package');
+    }
+    assert.deepEqual(tree(out).filter((f) => !f.startsWith(`backup${path.sep}`)).sort(),
+      ['.corkboard-download.json', 'backup-2.zip', 'backup.zip', 'package-2.json', 'package.json', 'package_1.png']);
+  });
+
   it('an upstream error message with escapes is printed escaped', async () => {
     fake.boards.set('eve/gone', `${ESC}gone${TITLE}\r\nforged line`);
     const r = await cli(['download', `${fake.url}/eve/gone/`, '-o', root]);

@@ -3,6 +3,7 @@
 // Bounded concurrency, interrupted files resume, a JSON sidecar per pin (README: download). Nothing is written
 // outside the output folder: every path is made by downloader/paths. A re-run skips what the folder's manifest
 // says it already holds, by pin and media, never by name alone.
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
@@ -11,7 +12,7 @@ import { extract } from '../downloader/extract.js';
 import { fetchToFile } from '../downloader/fetch-file.js';
 import { Manifest } from '../downloader/manifest.js';
 import { inside, safeSegment } from '../downloader/paths.js';
-import { DEFAULT_TEMPLATE, planFiles, type PlannedFile } from '../downloader/plan.js';
+import { DEFAULT_TEMPLATE, planFiles, planSidecars, SIDECAR, type PlannedFile } from '../downloader/plan.js';
 import { sidecarOf } from '../downloader/sidecar.js';
 import { writeZip } from '../downloader/zip.js';
 import { printable, say } from './terminal.js';
@@ -67,19 +68,27 @@ export async function download(url: string, config: Config, opts: DownloadOption
     }
   }));
   bar.end();
-  // One sidecar per pin, next to its first file, once every size is known.
+  // One sidecar per pin, next to its first file, once every size is known; named as media is (never over a file
+  // the folder holds unrecorded) and recorded in the manifest, so the next run writes the same one again.
   const byPin = new Map<string, PlannedFile[]>();
   for (const f of files) byPin.set(f.pin_id, [...(byPin.get(f.pin_id) ?? []), f]);
+  const sidecars = planSidecars(files, manifest);
   for (const entry of extracted.pins) {
     const own = byPin.get(entry.pin.id);
-    if (!own) continue;
-    const sidecar = inside(dir, path.join(path.dirname(own[0]!.filename), `${safeSegment(entry.pin.id)}.json`));
-    await writeFile(sidecar, JSON.stringify(sidecarOf(entry, own, sizes), null, 2) + '\n');
+    const name = sidecars.get(entry.pin.id);
+    if (!own || !name) continue;
+    const json = JSON.stringify(sidecarOf(entry, own, sizes), null, 2) + '\n';
+    await writeFile(inside(dir, name), json);
+    await manifest.record(name, { pin_id: entry.pin.id, source_url: SIDECAR, size: Buffer.byteLength(json) });
   }
   let zip: string | null = null;
   if (opts.zip) {
-    zip = inside(root, `${folder}.zip`);
+    // The ZIP sits beside the folder: the one this folder's last run made is rewritten, any other file is not.
+    let name = `${folder}.zip`;
+    for (let k = 2; name !== manifest.zip && existsSync(inside(root, name)); k++) name = `${folder}-${k}.zip`;
+    zip = inside(root, name);
     await writeZip(zip, files.map((f) => ({ path: inside(dir, f.filename), name: f.filename })));
+    await manifest.recordZip(name);
   }
   return { files: files.length, skipped: bar.skipped, dir, zip };
 }

@@ -5,6 +5,8 @@ import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { inside } from './paths.js';
 
 export const MANIFEST = '.corkboard-download.json';
+/** A ZIP beside the folder: one plain file name. */
+const ZIP_NAME = /^[A-Za-z0-9._-]+\.zip$/;
 
 /** What one file holds; `size` is null while it is being fetched. */
 export interface ManifestEntry { pin_id: string; source_url: string; size: number | null }
@@ -16,7 +18,7 @@ export class Manifest {
   /** The write that has not started yet, if one is waiting. */
   private queued: Promise<void> | null = null;
 
-  private constructor(private readonly dir: string, private readonly files: Map<string, ManifestEntry>) {
+  private constructor(private readonly dir: string, private readonly files: Map<string, ManifestEntry>, private zipName: string | null) {
     for (const [name, e] of files) this.remember(name, e);
   }
 
@@ -28,8 +30,10 @@ export class Manifest {
   /** The folder's manifest; none (or one this version cannot read) is an empty one. */
   static async load(dir: string): Promise<Manifest> {
     const files = new Map<string, ManifestEntry>();
+    let zip: string | null = null;
     try {
-      const json = JSON.parse(await readFile(inside(dir, MANIFEST), 'utf8')) as { files?: Record<string, ManifestEntry> };
+      const json = JSON.parse(await readFile(inside(dir, MANIFEST), 'utf8')) as { files?: Record<string, ManifestEntry>; zip?: unknown };
+      if (typeof json.zip === 'string' && ZIP_NAME.test(json.zip)) zip = json.zip;
       for (const [name, e] of Object.entries(json.files ?? {})) {
         if (!e || typeof e.pin_id !== 'string' || typeof e.source_url !== 'string') continue;
         try { inside(dir, name); } catch { continue; } // an edited manifest cannot point outside the folder
@@ -38,7 +42,7 @@ export class Manifest {
     } catch {
       // no manifest yet: every file already in the folder counts as someone else's
     }
-    return new Manifest(dir, files);
+    return new Manifest(dir, files, zip);
   }
 
   /** The file recorded as holding this media, if any. */
@@ -60,6 +64,14 @@ export class Manifest {
     return stat(inside(this.dir, name)).then((s) => s.isFile() && s.size === e.size, () => false);
   }
 
+  /** The ZIP file name (beside the folder) a run made; only that one may be written over by the next. */
+  get zip(): string | null { return this.zipName; }
+
+  recordZip(name: string): Promise<void> {
+    this.zipName = name;
+    return this.save();
+  }
+
   /** The recorded size of a complete file. */
   size(name: string): number | null {
     return this.files.get(name)?.size ?? null;
@@ -72,6 +84,10 @@ export class Manifest {
   record(name: string, entry: ManifestEntry): Promise<void> {
     this.files.set(name, entry);
     this.remember(name, entry);
+    return this.save();
+  }
+
+  private save(): Promise<void> {
     if (!this.queued) {
       this.queued = this.saving.then(() => { this.queued = null; return this.write(); });
       this.saving = this.queued;
@@ -81,7 +97,7 @@ export class Manifest {
 
   private async write(): Promise<void> {
     const file = inside(this.dir, MANIFEST);
-    const json = { version: 1, files: Object.fromEntries([...this.files].sort(([a], [b]) => (a < b ? -1 : 1))) };
+    const json = { version: 1, zip: this.zipName ?? undefined, files: Object.fromEntries([...this.files].sort(([a], [b]) => (a < b ? -1 : 1))) };
     await writeFile(`${file}.tmp`, JSON.stringify(json, null, 1) + '\n');
     await rename(`${file}.tmp`, file);
   }

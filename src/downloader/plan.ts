@@ -59,15 +59,41 @@ export function planFiles(extracted: Extracted, template = DEFAULT_TEMPLATE, all
     });
   });
   // Media already held keeps its name (above); the rest get the first free one: name, name-2, name-3, ...
+  const free = freeNames(used, hints);
+  for (const { file, base, ext } of planned) if (!file.filename) file.filename = free(base, ext);
+  return planned.map((p) => p.file);
+}
+
+/** Marks the `source_url` of a pin's sidecar in the manifest: the sidecar is named as media is, by the same hints. */
+export const SIDECAR = 'sidecar';
+
+/**
+ * Each pin's sidecar name: `<pin_id>.json` beside its first file, or the name the manifest already gives it, or
+ * the first free `-2`, `-3` ... so a sidecar never lands on a planned file or on one the folder holds unrecorded.
+ */
+export function planSidecars(files: PlannedFile[], hints: NameHints = {}): Map<string, string> {
+  const used = new Set(files.map((f) => f.filename));
+  const free = freeNames(used, hints);
+  const out = new Map<string, string>();
+  for (const f of files) {
+    if (out.has(f.pin_id)) continue;
+    const known = hints.known?.(f.pin_id, SIDECAR);
+    if (known && !used.has(known)) { used.add(known); out.set(f.pin_id, known); continue; }
+    const folder = f.filename.includes('/') ? f.filename.slice(0, f.filename.lastIndexOf('/') + 1) : '';
+    out.set(f.pin_id, free(`${folder}${safeSegment(f.pin_id)}`, 'json'));
+  }
+  return out;
+}
+
+/** Hands out `base.ext`, `base-2.ext`, ... skipping names in `used` or taken; each name once. */
+function freeNames(used: Set<string>, hints: NameHints): (base: string, ext: string) => string {
   const tried = new Map<string, number>(); // per name, the suffix to go on from (names only get taken)
-  for (const { file, base, ext } of planned) {
-    if (file.filename) continue;
+  return (base, ext) => {
     let k = tried.get(`${base}.${ext}`) ?? 1;
     const nameOf = (n: number) => (n === 1 ? `${base}.${ext}` : `${base}-${n}.${ext}`);
     while (used.has(nameOf(k)) || hints.taken?.(nameOf(k))) k++;
     tried.set(`${base}.${ext}`, k + 1);
     used.add(nameOf(k));
-    file.filename = nameOf(k);
-  }
-  return planned.map((p) => p.file);
+    return nameOf(k);
+  };
 }
