@@ -40,4 +40,12 @@ forEachDialect('board slugs', (dialect) => {
     await s.ctx.boards.update(p, alone.id, { name: 'solo!' });
     assert.equal(await slugOf(alone.id), 'solo');
   });
+
+  it('a name ending in a number past nine digits never makes the next copy collide', async () => {
+    await s.ctx.boards.create(p, { name: 'Road' });
+    await s.ctx.boards.create(p, { name: 'Road 999999999' });
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push(await slugOf((await s.ctx.boards.create(p, { name: 'Road' })).id));
+    assert.deepEqual(made, ['road-1000000000', 'road-1000000001', 'road-1000000002']);
+  });
 });

@@ -78,6 +78,7 @@ forEachDialect('pins', (dialect) => {
       assert.deepEqual([meta.width, meta.height], [400, 300]);
       assert.ok(served.headers.get('etag'));
       assert.match(served.headers.get('cache-control')!, /immutable/);
+      assert.equal(served.headers.get('content-security-policy'), "default-src 'none'; sandbox"); // never run as a page
       const again = await fetch(im['400x300'].url, { headers: { 'if-none-match': served.headers.get('etag')! } });
       assert.equal(again.status, 304);
     });

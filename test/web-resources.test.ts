@@ -262,7 +262,9 @@ forEachDialect('web resources', (dialect) => {
         assert.deepEqual(section, { id: d.section.id, type: 'board_section', title: 'Sub Section', slug: 'sub-section', pin_count: 31, board_id: d.big.id });
         assert.deepEqual(board, (await resource(s.url, 'Board', { board_id: d.big.id })).data.resource_response.data);
       }
-      const noBoard = await resource(s.url, 'BoardSection', { username: d.owner.username, slug: d.big.slug, section_slug: 'sub-section' });
+      const earlier = await resource(s.url, 'BoardSection', { username: d.owner.username, slug: d.big.slug, section_slug: 'sub-section' });
+      assert.equal(earlier.data.resource_response.data.id, d.section.id); // the option's earlier name still works
+      const noBoard = await resource(s.url, 'BoardSection', { username: d.owner.username, section_slug: 'sub-section' });
       assert.equal(noBoard.status, 400);
       assert.match(noBoard.data.resource_response.message, /options\.board_slug/);
       for (const options of [

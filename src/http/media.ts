@@ -27,7 +27,8 @@ export function mediaRoutes(app: FastifyInstance, ctx: Context): void {
     if (!info) return missing();
     const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
     reply.header('etag', etag).header('cache-control', 'public, max-age=31536000, immutable').header('accept-ranges', 'bytes')
-      .header('content-type', info.contentType).header('x-content-type-options', 'nosniff');
+      .header('content-type', info.contentType).header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox"); // media shares the session's origin: never a page
     if (req.headers['if-none-match'] === etag) return reply.code(304).send();
     const range = parseRange(req.headers.range, info.size);
     if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${info.size}`).send();

@@ -42,9 +42,11 @@ export class BoardsRepository {
     const slugs = (await q.execute()).map((r) => r.slug);
     if (!slugs.includes(base)) return base;
     const numbered = new RegExp(`^${base}-(\\d{1,9})$`);
-    let highest = 1;
-    for (const slug of slugs) highest = Math.max(highest, Number(numbered.exec(slug)?.[1] ?? 0));
-    return `${base}-${highest + 1}`;
+    let n = 1;
+    for (const slug of slugs) n = Math.max(n, Number(numbered.exec(slug)?.[1] ?? 0));
+    const taken = new Set(slugs); // past 9 digits a suffix is not read as a number: step over whatever is there
+    do n++; while (taken.has(`${base}-${n}`));
+    return `${base}-${n}`;
   }
 
   /** A user's boards, newest first, among the given privacies. */

@@ -1,6 +1,7 @@
 // Failed log-ins, counted per account and per client address in a sliding window: past the limit, the next try
 // is refused (429 with Retry-After) before any password is hashed, until the oldest counted failure leaves the
-// window. The owner is never locked out for longer than the window: once it passes, the right password works.
+// window. Once guessing stops, the owner is locked out no longer than the window: then the right password works
+// (while it goes on, each freed try can be spent by the attacker: a device cookie for known browsers would help).
 // A try is counted when it starts (so concurrent guesses cannot slip past the limit together) and uncounted
 // when it succeeds or is never checked. A success also forgets the account's failures.
 // In-process: each instance counts its own tries.

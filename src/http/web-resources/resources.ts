@@ -31,7 +31,7 @@
 //                                                                    of its sections (those come from its sections, as
 //                                                                    on Pinterest), newest first
 //   BoardSectionsResource  {board_id} (or {username, slug})       -> [SECTION...] paged, oldest first
-//   BoardSectionResource   {section_id} or {username, board_slug, section_slug} -> SECTION + {"board": BOARD}
+//   BoardSectionResource   {section_id} or {username, board_slug (or slug), section_slug} -> SECTION + {"board": BOARD}
 //                                                                    (section_slug may also be the section's id)
 //   BoardSectionPinsResource {section_id}                         -> [PIN...] paged, newest first
 //   BoardsResource         {username}                             -> [BOARD...] paged: the user's PUBLIC boards, newest
@@ -122,7 +122,7 @@ export function resourceRoutes(app: FastifyInstance, ctx: Context): void {
       kind: 'single',
       run: async (o) => {
         const id = opt(o, 'section_id');
-        const found = id ? await pc.sectionRow(id) : await pc.sectionRowBySlug(opt(o, 'username', true), opt(o, 'board_slug', true), opt(o, 'section_slug', true));
+        const found = id ? await pc.sectionRow(id) : await pc.sectionRowBySlug(opt(o, 'username', true), opt(o, 'board_slug') ?? opt(o, 'slug') ?? opt(o, 'board_slug', true), opt(o, 'section_slug', true));
         const [section, board] = await Promise.all([pc.section(found.section), pc.board(found.board)]);
         return { ...section, board };
       },
