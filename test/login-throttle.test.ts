@@ -154,10 +154,10 @@ forEachDialect('log-in throttling over HTTP', (dialect) => {
     // Count from inside the tasks the bound runs: a check that bypassed it would be missing from `hashed`.
     const run = PASSWORD_HASHING.run;
     let hashed = 0, inside = 0, peak = 0;
-    PASSWORD_HASHING.run = (task) => run.call(PASSWORD_HASHING, async () => {
+    PASSWORD_HASHING.run = <T>(task: () => Promise<T>) => run.call(PASSWORD_HASHING, async (): Promise<T> => {
       hashed++; peak = Math.max(peak, ++inside);
       try { return await task(); } finally { inside--; }
-    });
+    }) as Promise<T>;
     try {
       const results = await Promise.all(Array.from({ length: 28 }, () => logIn(uniqueName('flood'), 'wrong password')));
       for (const r of results) assert.ok(r.status === 401 || (r.status === 429 && r.retryAfter === '1'), `${r.status} ${r.retryAfter}`);

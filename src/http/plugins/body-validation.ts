@@ -3,6 +3,7 @@
 // form bodies are text, so their values are still read as the schema's types ("25" -> 25, "true" -> true).
 import { AjvCompiler } from '@fastify/ajv-compiler'; // Fastify's own compiler (a dependency of fastify)
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { schemaTypes, type PropertySchema } from './schema-types.js';
 
 type ValidatorFactory = NonNullable<NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildValidator']>;
 type Compile = (route: { schema: unknown; httpPart?: string }) => unknown;
@@ -17,17 +18,10 @@ export const buildValidator = ((externalSchemas: unknown, options: AjvOptions = 
   return (route) => (route.httpPart === 'body' ? strict : coercing)(route);
 }) as unknown as ValidatorFactory;
 
-interface PropertySchema { type?: string | string[]; anyOf?: PropertySchema[] }
-
-function types(schema: PropertySchema | undefined): string[] {
-  if (!schema) return [];
-  const own = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
-  return [...own, ...(schema.anyOf ?? []).flatMap(types)];
-}
 
 /** A form field's text as the type its schema asks for, when it reads as one; otherwise unchanged. */
 function fromText(value: string, schema: PropertySchema | undefined): unknown {
-  const wanted = types(schema);
+  const wanted = schemaTypes(schema);
   if (wanted.includes('string')) return value;
   if (wanted.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
   if ((wanted.includes('integer') || wanted.includes('number')) && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);

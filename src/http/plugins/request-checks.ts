@@ -5,6 +5,7 @@
 // - a query parameter given twice answers 400 unless the route's schema takes a list there (repeats arrive as arrays).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors } from '../../lib/api-error.js';
+import { schemaTypes, type PropertySchema } from './schema-types.js';
 
 const MAX_DEPTH = 32;
 
@@ -36,13 +37,6 @@ export function refuseNul(value: unknown, at = ''): void {
   if (field !== null) throw errors.invalid(`Invalid parameters: ${field} must not contain NUL characters.`);
 }
 
-interface PropertySchema { type?: string | string[]; anyOf?: PropertySchema[] }
-
-function takesList(schema: PropertySchema | undefined): boolean {
-  if (!schema) return false;
-  if (schema.type === 'array' || (Array.isArray(schema.type) && schema.type.includes('array'))) return true;
-  return !!schema.anyOf?.some(takesList);
-}
 
 /** The first query parameter given more than once where the route takes one value; null when none is. */
 function repeatedParam(req: FastifyRequest): string | null {
@@ -51,7 +45,7 @@ function repeatedParam(req: FastifyRequest): string | null {
   for (const key in query) {
     if (!Array.isArray(query[key])) continue;
     const properties = (req.routeOptions.schema?.querystring as { properties?: Record<string, PropertySchema> } | undefined)?.properties;
-    if (!takesList(properties?.[key])) return key;
+    if (!schemaTypes(properties?.[key]).includes('array')) return key;
   }
   return null;
 }
