@@ -34,6 +34,7 @@ import { shortLinkRoutes } from './web-resources/short-links.js';
 import { pidgetRoutes } from './v3/pidgets.js';
 import { publicPageRoutes } from './web/public-pages.js';
 import { securityHeaders } from './web/security-headers.js';
+import { appApiRoutes } from './app-api/index.js';
 
 export interface AppOptions { logger?: boolean }
 
@@ -88,6 +89,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   await app.register(async (web) => {
     await web.register(cookie);
     securityHeaders(web, () => ctx.config.publicUrl);
+    appApiRoutes(web, ctx);
     oauthPageRoutes(web, ctx);
     homeRoutes(web);
     appShellRoutes(web);
