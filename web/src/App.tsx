@@ -50,7 +50,8 @@ function Pages() {
       {body}
       {toast && (
         <div className="toast" role={toast.type === 'error' ? 'alert' : 'status'}>
-          <Toast text={toast.text} type={toast.type} dismissButton={{ onDismiss: () => setToast(null), accessibilityLabel: 'Dismiss' }} />
+          {/* Not type "success": its icon brings an inline <style> (Gestalt's DesignTokensProvider), refused by the CSP. */}
+          <Toast text={toast.text} type={toast.type === 'error' ? 'error' : 'default'} dismissButton={{ onDismiss: () => setToast(null), accessibilityLabel: 'Dismiss' }} />
         </div>
       )}
     </>
