@@ -56,7 +56,9 @@ forEachDialect('web app in a browser', (dialect) => {
     await dialog.getByLabel('Description').fill(`All about ${name}`);
     await dialog.getByLabel(privacy).check({ force: true }); // Gestalt draws its own radio over the input
     if (privacy === 'Secret') await shoot('create-board');
-    await dialog.getByRole('button', { name: 'Create' }).click();
+    // The public one by the Create button, the secret one by the keyboard (Enter in the name field).
+    if (privacy === 'Secret') await dialog.getByLabel('Name').press('Enter');
+    else await dialog.getByRole('button', { name: 'Create' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('list', { name: 'Your boards' }).getByText(name, { exact: true }).waitFor();
   }
@@ -100,6 +102,7 @@ forEachDialect('web app in a browser', (dialect) => {
     assert.equal((await page.context().cookies()).some((c) => c.name === 'cb_session'), false);
     await page.getByRole('link', { name: 'Log in' }).first().click();
     await page.waitForURL(`${s.url}/login/`);
+    assert.equal(await page.getByText(/created/).count(), 0, 'a message stays on the page it was about');
     await shoot('login');
     await page.getByLabel('Username', { exact: true }).fill(username);
     await page.getByLabel('Password', { exact: true }).fill('correct horse battery');

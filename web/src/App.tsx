@@ -22,7 +22,8 @@ export function App() {
 
 function Pages() {
   const { user, error } = useSession();
-  const page = pageOf(usePathname()) ?? 'not-found';
+  const pathname = usePathname();
+  const page = pageOf(pathname) ?? 'not-found';
   const [toast, setToast] = useState<{ text: string; type: 'error' | 'success' } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const notify = useCallback<Notify>((text, type = 'error') => {
@@ -30,6 +31,7 @@ function Pages() {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setToast(null), 6000);
   }, []);
+  useEffect(() => setToast(null), [pathname]); // a message is about the page it was shown on
   const needsUser = page === 'settings' || page === 'pin-builder';
   useEffect(() => { if (needsUser && user === null) navigate('/login/', { replace: true }); }, [needsUser, user]);
 
