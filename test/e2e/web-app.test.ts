@@ -116,9 +116,9 @@ forEachDialect('web app in a browser', (dialect) => {
     // token, there being no pin builder yet) becomes its cover, loaded under the page's CSP.
     const image = (await png(230, 0, 35, 400, 300)).toString('base64');
     const saved = await page.evaluate(async (data) => {
-      const { csrf_token } = await (await fetch('/api/app/session')).json();
-      const boards = await (await fetch('/v5/boards')).json();
-      const board = boards.items.find((b: { name: string }) => b.name === 'Summer Trips');
+      const { csrf_token } = await (await fetch('/api/app/session')).json() as { csrf_token: string };
+      const boards = await (await fetch('/v5/boards')).json() as { items: Array<{ id: string; name: string }> };
+      const board = boards.items.find((b) => b.name === 'Summer Trips')!;
       const res = await fetch('/v5/pins', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf_token },
         body: JSON.stringify({ board_id: board.id, title: 'Red', media_source: { source_type: 'image_base64', content_type: 'image/png', data } }) });
       return res.status;
@@ -127,7 +127,7 @@ forEachDialect('web app in a browser', (dialect) => {
     await page.reload();
     const cover = page.getByRole('img', { name: 'Cover of Summer Trips' });
     await cover.waitFor();
-    await page.waitForFunction(() => (document.querySelector('img[alt="Cover of Summer Trips"]') as HTMLImageElement | null)?.naturalWidth! > 0);
+    await page.waitForFunction('document.querySelector(\'img[alt="Cover of Summer Trips"]\')?.naturalWidth > 0'); // it loaded
     await page.getByText('1 Pin', { exact: true }).waitFor();
     await shoot('home-cover');
     assert.deepEqual(problems, []);
