@@ -152,6 +152,13 @@ forEachDialect('app API /api/app/', (dialect) => {
     assert.deepEqual(res.data.user, { id: owner.id, username: owner.username });
     assert.ok(cookieNamed(res, 'cb_session'));
     assert.equal((await b.session()).data.user.id, owner.id);
+    // logging in again (here as another account) ends the session the browser had
+    const first = b.cookies.get('cb_session')!;
+    const other = await s.user();
+    assert.equal((await b.logIn(other.username, other.password)).data.user.id, other.id);
+    assert.notEqual(b.cookies.get('cb_session'), first);
+    assert.equal((await api(s.url, 'GET', '/v5/user_account', { headers: { cookie: `cb_session=${first}` } })).status, 401);
+    assert.equal((await b.session()).data.user.id, other.id);
     for (const [username, password] of [[owner.username, 'wrong password'], [uniqueName('nobody'), 'whatever it is'], ['not a name!', 'x']]) {
       const wrong = await new Browser(s.url).logIn(username!, password!);
       documented('login', wrong, 401);

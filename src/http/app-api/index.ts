@@ -49,6 +49,7 @@ export function appApiRoutes(app: FastifyInstance, ctx: Context): void {
     }
     const body = req.body as CredentialsBody;
     const user = await ctx.users.create({ username: body.username, password: body.password });
+    await ctx.sessions.logOut(req.cookies[SESSION_COOKIE]); // a browser holds one session: the one it had ends
     setSessionCookie(reply, ctx, await ctx.sessions.open(user));
     return reply.code(201).send({ user: userBody(user), csrf_token: csrf(req, reply) });
   });
@@ -57,6 +58,7 @@ export function appApiRoutes(app: FastifyInstance, ctx: Context): void {
     const body = req.body as CredentialsBody;
     const session = await ctx.sessions.logIn(body.username, body.password, req.ip); // throttled: 429 + Retry-After
     if (!session) throw errors.authFailed('Wrong username or password.');
+    await ctx.sessions.logOut(req.cookies[SESSION_COOKIE]);
     setSessionCookie(reply, ctx, session.sessionId);
     return { user: userBody(session.user), csrf_token: csrf(req, reply) };
   });
