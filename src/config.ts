@@ -22,6 +22,8 @@ export interface Config {
   /** Requests per window, per user, app and the operation's x-ratelimit-category. */
   rateLimits: { windowSeconds: number; perCategory: Record<RateCategory, number> };
   logLevel: string;
+  /** Whether anyone may create an account through the web app (POST /api/app/signup). */
+  signup: 'open' | 'closed';
   /** The HTTP edge (README: Limits): how long a client may take, and how many connections one address may hold. */
   http: {
     headersTimeoutMs: number; requestTimeoutMs: number; idleTimeoutMs: number; maxConnectionsPerAddress: number;
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     },
     rateLimits: { windowSeconds: int(env, 'CORKBOARD_RATE_LIMIT_WINDOW', 60), perCategory },
     logLevel: oneOf(env, 'CORKBOARD_LOG_LEVEL', LOG_LEVELS, 'info'),
+    signup: oneOf(env, 'CORKBOARD_SIGNUP', ['open', 'closed'], 'open') as Config['signup'],
     http: {
       headersTimeoutMs: int(env, 'CORKBOARD_HEADERS_TIMEOUT', 10) * 1000,
       requestTimeoutMs: int(env, 'CORKBOARD_REQUEST_TIMEOUT', 3600) * 1000, // a 2 GB video upload at 0.6 MB/s

@@ -10,6 +10,7 @@ import { loadConfig, type Config } from '../src/config.js';
 import { createContext, type Context } from '../src/context.js';
 import { buildApp } from '../src/http/app.js';
 import { ORGANIC_SCOPES } from '../src/schemas/operations.js';
+import { PASSWORD_HASHING } from '../src/services/users.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -123,4 +124,15 @@ export async function api(base: string, method: string, pathname: string, opts: 
 
 export function basic(id: string, secret: string): string {
   return `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+}
+
+/** Runs `fn` while every password-hashing slot and queue place is taken, then frees them. */
+export async function whileHashingIsFull(fn: () => Promise<void>) {
+  let release!: () => void;
+  const busy = new Promise<void>((r) => { release = r; });
+  const held = Array.from({ length: PASSWORD_HASHING.limit + PASSWORD_HASHING.maxWaiting }, () => PASSWORD_HASHING.run(() => busy));
+  try { await fn(); } finally {
+    release();
+    await Promise.all(held);
+  }
 }

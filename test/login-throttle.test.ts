@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { addressKey, LoginThrottle, LOGIN_THROTTLE } from '../src/services/login-throttle.js';
 import { PASSWORD_HASHING } from '../src/services/users.js';
 import type { ApiError } from '../src/lib/api-error.js';
-import { forEachDialect, startServer, uniqueName, type TestServer } from './helpers.js';
+import { forEachDialect, startServer, uniqueName, whileHashingIsFull, type TestServer } from './helpers.js';
 
 const WINDOW = LOGIN_THROTTLE.windowMs;
 
@@ -78,17 +78,6 @@ forEachDialect('log-in throttling over HTTP', (dialect) => {
       body: new URLSearchParams({ csrf, next: '/', username, password }),
     });
     return { status: res.status, retryAfter: res.headers.get('retry-after'), html: await res.text(), session: res.headers.getSetCookie().some((c) => c.startsWith('cb_session=')) };
-  }
-
-  /** Runs `fn` while every hashing slot and queue place is taken, then frees them. */
-  async function whileHashingIsFull(fn: () => Promise<void>) {
-    let release!: () => void;
-    const busy = new Promise<void>((r) => { release = r; });
-    const held = Array.from({ length: PASSWORD_HASHING.limit + PASSWORD_HASHING.maxWaiting }, () => PASSWORD_HASHING.run(() => busy));
-    try { await fn(); } finally {
-      release();
-      await Promise.all(held);
-    }
   }
 
   it('10 wrong passwords lock the account with 429 and Retry-After; after the window the owner logs in', async () => {

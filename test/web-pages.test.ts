@@ -89,13 +89,13 @@ forEachDialect('web pages', (dialect) => {
     assert.match((await api(s.url, 'GET', '/v5/boards/')).headers.get('content-type')!, /application\/json/);
     const unbuilt = await api(s.url, 'GET', '/v5/ad_accounts');
     assert.equal(unbuilt.status, 501);
-    for (const path of ['/v5/nope', '/v5/nope/x/', '/media/x/', '/media/nope', '/v3/pidgets/', '/v3/nope/x/', '/resource/', '/api/v1/', '/login', '/logout/', '/uploads/x/y/', '/assets/x/']) {
+    for (const path of ['/v5/nope', '/v5/nope/x/', '/media/x/', '/media/nope', '/v3/pidgets/', '/v3/nope/x/', '/resource/', '/api/v1/', '/logout/', '/uploads/x/y/', '/assets/x/']) {
       const res = await api(s.url, 'GET', path);
       assert.equal(res.status, 404, path);
       assert.equal(res.data.code, 404, path);
     }
     assert.equal((await get('/oauth')).status, 301);
-    assert.equal((await get('/')).status, 200);
+    for (const path of ['/', '/login']) assert.match((await get(path)).text, /<div id="root">/, path); // the web app's shell
     assert.equal((await get('/assets/default-avatar.svg')).status, 200);
     assert.equal((await api(s.url, 'GET', `/resource/PinResource/get/?data=${encodeURIComponent(JSON.stringify({ options: { id: d.imagePin } }))}`)).status, 200);
   });

@@ -28,11 +28,13 @@ import { eventRoutes } from './web/events.js';
 import { boardFollowRoutes } from './web/board-follow.js';
 import { oauthPageRoutes } from './web/oauth-page.js';
 import { homeRoutes } from './web/home.js';
+import { appShellRoutes } from './web/app-shell.js';
 import { resourceRoutes } from './web-resources/resources.js';
 import { shortLinkRoutes } from './web-resources/short-links.js';
 import { pidgetRoutes } from './v3/pidgets.js';
 import { publicPageRoutes } from './web/public-pages.js';
 import { securityHeaders } from './web/security-headers.js';
+import { appApiRoutes } from './app-api/index.js';
 
 export interface AppOptions { logger?: boolean }
 
@@ -87,8 +89,10 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   await app.register(async (web) => {
     await web.register(cookie);
     securityHeaders(web, () => ctx.config.publicUrl);
+    appApiRoutes(web, ctx);
     oauthPageRoutes(web, ctx);
-    homeRoutes(web, ctx);
+    homeRoutes(web);
+    appShellRoutes(web);
     eventRoutes(web, ctx);
     boardFollowRoutes(web, ctx);
     publicPageRoutes(web, ctx); // catch-all web paths (/<user>/...): reserved first segments fall through to not-found

@@ -12,9 +12,16 @@ import { KNOWN_SCOPES, type OperationSpec } from '../schemas/operations.js';
 
 export type GrantType = 'authorization_code' | 'refresh_token' | 'client_credentials';
 
+/**
+ * The app id of Corkboard's own web app: a person logged in through the browser (cb_session cookie) calls /v5 as
+ * this first-party app. No app row has it (app ids are numeric), so rate limits keyed by it never meet a real app's.
+ */
+export const WEB_APP_ID = 'web';
+
 /** Who is calling: the token's user (the app's owner for client_credentials), app and scopes. */
 export interface Principal {
   user: UserRow;
+  /** The app's id, or WEB_APP_ID for a browser session of the web app. */
   appId: string;
   scopes: ReadonlySet<string>;
   grant: GrantType;

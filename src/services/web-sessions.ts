@@ -1,10 +1,10 @@
-// Signed-in people of the web side (the OAuth consent page now, the web app later). The cookie holds a random
+// Signed-in people of the web side (the OAuth consent page, the web app and /v5 called from it). The cookie holds a random
 // session id; the database holds only its hash.
 import { randomToken, sha256 } from '../lib/secrets.js';
 import type { UserRow } from '../repositories/users.js';
 import type { WebSessionsRepository } from '../repositories/web-sessions.js';
 import type { UsersService } from './users.js';
-import type { Principal } from './oauth.js';
+import { WEB_APP_ID, type Principal } from './oauth.js';
 import { ORGANIC_SCOPES } from '../schemas/operations.js';
 
 const SESSION_TTL_SECONDS = 14 * 86400;
@@ -21,11 +21,16 @@ export class WebSessionsService {
   async logIn(username: string, password: string, address = 'local'): Promise<{ sessionId: string; user: UserRow } | null> {
     const user = await this.users.checkPassword(username, password, address);
     if (!user) return null;
+    return { sessionId: await this.open(user), user };
+  }
+
+  /** A new session id for a user already proven (just signed up, or logged in). */
+  async open(user: UserRow): Promise<string> {
     const sessionId = randomToken('', 32);
     const now = Date.now();
     await this.repo.deleteExpired(new Date(now).toISOString());
     await this.repo.insert({ id_hash: sha256(sessionId), user_id: user.id, created_at: new Date(now).toISOString(), expires_at: new Date(now + SESSION_TTL_SECONDS * 1000).toISOString() });
-    return { sessionId, user };
+    return sessionId;
   }
 
   async user(sessionId: string | undefined): Promise<UserRow | null> {
@@ -39,7 +44,7 @@ export class WebSessionsService {
 
   /** A signed-in person acts on the web side as the first-party app: with every organic scope, on their own behalf. */
   principalFor(user: UserRow): Principal {
-    return { user, appId: 'web', scopes: WEB_SCOPES, grant: 'authorization_code', tokenId: 'web' };
+    return { user, appId: WEB_APP_ID, scopes: WEB_SCOPES, grant: 'authorization_code', tokenId: WEB_APP_ID };
   }
 }
 

@@ -11,8 +11,9 @@ import { parseScopes } from '../../services/oauth.js';
 import { scopeDescription } from '../../schemas/operations.js';
 import { csrfToken, csrfValid } from './csrf.js';
 import { html, page, type Raw } from './html.js';
+import { clearSessionCookie, secureCookies, SESSION_COOKIE, setSessionCookie } from '../session-cookie.js';
 
-export const SESSION_COOKIE = 'cb_session';
+export { secureCookies, SESSION_COOKIE } from '../session-cookie.js';
 
 type Params = Record<string, string | undefined>;
 
@@ -50,10 +51,6 @@ async function validate(ctx: Context, q: Params): Promise<Outcome> {
     return { redirect: redirectWith(redirectUri, { error: 'invalid_scope', error_description: (err as Error).message, state: q.state }) };
   }
   return { ok: { app, redirectUri, scopes, state: q.state, refreshable: q.refreshable !== 'false' } };
-}
-
-export function secureCookies(ctx: Context): boolean {
-  return ctx.config.publicUrl.startsWith('https:');
 }
 
 function loginPage(csrf: string, next: string, error?: string): Raw {
@@ -141,7 +138,7 @@ export function oauthPageRoutes(app: FastifyInstance, ctx: Context): void {
       const csrf = csrfToken(req, reply, secure);
       return reply.code(401).type('text/html; charset=utf-8').send(page('Log in', loginPage(csrf, next, 'Wrong username or password.')));
     }
-    reply.setCookie(SESSION_COOKIE, session.sessionId, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: ctx.sessions.ttlSeconds });
+    setSessionCookie(reply, ctx, session.sessionId);
     return reply.redirect(next, 303);
   });
 
@@ -149,7 +146,7 @@ export function oauthPageRoutes(app: FastifyInstance, ctx: Context): void {
     const body = (req.body ?? {}) as Params;
     if (!csrfValid(req, body.csrf, ctx.config.publicUrl)) return errorPage(reply, 403, 'Form expired', 'The form could not be verified. Go back and try again.');
     await ctx.sessions.logOut(req.cookies[SESSION_COOKIE]);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    clearSessionCookie(reply, ctx);
     return reply.redirect('/', 303);
   });
 }

@@ -1,0 +1,33 @@
+// Wire schemas of Corkboard's own JSON API (/api/app/): TypeBox, so one definition validates requests, types the
+// handlers and becomes the OpenAPI document (scripts/gen-openapi.ts). Named schemas become components there.
+import { Type, type Static } from '@sinclair/typebox';
+
+export const User = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  full_name: Type.Optional(Type.String({ description: 'The business name of a BUSINESS account.' })),
+  profile_image: Type.Optional(Type.String({ description: 'URL of the profile image, when the account has one.' })),
+}, { additionalProperties: false });
+
+export const Session = Type.Object({
+  user: Type.Union([User, Type.Null()], { description: 'The logged-in user, or null.' }),
+  csrf_token: Type.String({ description: 'Send it as the X-CSRF-Token header with every state-changing request.' }),
+}, { additionalProperties: false });
+
+export const LoggedIn = Type.Object({
+  user: User,
+  csrf_token: Type.String({ description: 'Send it as the X-CSRF-Token header with every state-changing request.' }),
+}, { additionalProperties: false });
+
+export const Credentials = Type.Object({
+  username: Type.String({ description: "3 to 30 letters, digits or underscores (Pinterest's rules); some names are reserved." }),
+  password: Type.String({ description: 'At least 8 characters (at most 256).' }),
+}, { additionalProperties: false });
+
+export const AppError = Type.Object({ code: Type.Integer(), message: Type.String() }, { additionalProperties: false });
+
+/** Component names in the OpenAPI document. */
+export const NAMED_SCHEMAS = { User, Session, LoggedIn, Credentials, Error: AppError };
+
+export type UserBody = Static<typeof User>;
+export type CredentialsBody = Static<typeof Credentials>;
