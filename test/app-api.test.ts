@@ -91,6 +91,7 @@ forEachDialect('app API /api/app/', (dialect) => {
       [{ username: 'no spaces allowed', password: 'long enough' }, /username must be 3 to 30 letters, digits or underscores/],
       [{ username: 'ab', password: 'long enough' }, /username must be 3 to 30/],
       [{ username: 'Settings', password: 'long enough' }, /username Settings is reserved/],
+      [{ username: 'signup', password: 'long enough' }, /username signup is reserved/], // the web app's own page
       [{ username: uniqueName(), password: 12345678 }, /password must be string/],
       [{ username: uniqueName(), password: 'long enough', admin: true }, /unknown field admin/],
       [{ username: uniqueName(), password: 'p'.repeat(257) }, /password must be at most 256 characters/],

@@ -8,15 +8,13 @@ import { QueueFull, Semaphore } from '../lib/semaphore.js';
 import { LoginThrottle } from './login-throttle.js';
 import type { IdGenerator } from '../lib/ids.js';
 import type { UserRow, UsersRepository } from '../repositories/users.js';
+import { RESERVED_NAMES } from '../lib/reserved-names.js';
 
 export type AccountType = 'PINNER' | 'BUSINESS';
 
 // Pinterest: 3 to 30 letters, digits or underscores. Some names are taken by the app's own paths.
 const USERNAME = /^[A-Za-z0-9_]{3,30}$/;
 const MAX_PASSWORD = 256;
-const RESERVED = new Set(['api', 'oauth', 'login', 'logout', 'pin', 'pins', 'resource', 'url_shortener', 'v1', 'v3', 'v5', 'media',
-  'static', 'assets', 'settings', 'developers', 'search', 'about', 'admin', 'help', 'ideas', 'today', 'business', 'upload', 'uploads',
-  'downloads', 'analytics', 'events', 'web', 'favicon', 'robots', 'www', 'corkboard']);
 
 export interface NewUser {
   username: string;
@@ -56,7 +54,7 @@ export class UsersService {
 
   async create(input: NewUser): Promise<UserRow> {
     if (!USERNAME.test(input.username)) throw errors.invalid('username must be 3 to 30 letters, digits or underscores');
-    if (RESERVED.has(input.username.toLowerCase())) throw errors.invalid(`username ${input.username} is reserved`);
+    if (RESERVED_NAMES.has(input.username.toLowerCase())) throw errors.invalid(`username ${input.username} is reserved`);
     if (typeof input.password !== 'string' || input.password.length < 8) throw errors.invalid('password must be at least 8 characters');
     if (input.password.length > MAX_PASSWORD) throw errors.invalid(`password must be at most ${MAX_PASSWORD} characters`);
     const accountType = input.accountType ?? 'PINNER';

@@ -2,7 +2,7 @@
 // leads to) opens something a person can look at, and a downloader can be handed: /pin/<id>/ (also
 // /pin/<slug>--<id>/), /<user>/, /<user>/pins/, /<user>/<board>/, /<user>/<board>/<section>/. Anonymous:
 // PUBLIC boards and their pins only; everything else is the same 404 page. The React web app replaces these later.
-// These catch-all paths never shadow other routes: first segments in RESERVED (and every static route, which
+// These catch-all paths never shadow other routes: first segments in RESERVED_NAMES (and every static route, which
 // the router prefers) go to the app's not-found handler instead.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../context.js';
@@ -17,12 +17,8 @@ import { secureCookies, SESSION_COOKIE } from './oauth-page.js';
 import { csrfToken } from './csrf.js';
 import { PLAYER_BEACON_JS, PUBLIC_CSS } from './static-assets.js';
 import type { UserRow } from '../../repositories/users.js';
+import { RESERVED_NAMES } from '../../lib/reserved-names.js';
 
-/** First path segments that belong to other parts of the app (or are kept for them), never to a user name. */
-export const RESERVED = new Set([
-  'v1', 'v3', 'v5', 'oauth', 'media', 'uploads', 'assets', 'resource', 'url_shortener', 'api', 'login', 'logout',
-  'pin', 'pidgets', 'events', 'web', 'static', 'favicon.ico', 'robots.txt', 'health', 'healthz', 'settings', 'search', 'admin', 'app',
-]);
 
 const PAGE_PINS = 50;
 
@@ -82,7 +78,7 @@ export function publicPageRoutes(app: FastifyInstance, ctx: Context): void {
   type Visit = { user: UserRow | null; reply: FastifyReply };
   /** Renders `work`'s page; reserved first segments go to the app's not-found handler, unknown or private content to a 404 page. */
   const view = (work: (req: Req, visit: Visit) => Promise<{ title: string; body: Raw; activity?: LiveEvent[] }>, guarded = true) => async (req: Req, reply: FastifyReply) => {
-    if (guarded && RESERVED.has((req.params.user ?? '').toLowerCase())) return reply.callNotFound();
+    if (guarded && RESERVED_NAMES.has((req.params.user ?? '').toLowerCase())) return reply.callNotFound();
     try {
       const user = req.cookies[SESSION_COOKIE] ? await ctx.sessions.user(req.cookies[SESSION_COOKIE]) : null;
       const { title, body, activity } = await work(req, { user, reply });
