@@ -238,6 +238,10 @@ forEachDialect('pins', (dialect) => {
       const other = (await api(s.url, 'POST', '/v5/boards', { token, json: { name: 'Elsewhere' } })).data;
       const sec = (await api(s.url, 'POST', `/v5/boards/${b.id}/sections`, { token, json: { name: 'Soups' } })).data;
       assert.equal((await api(s.url, 'POST', `/v5/boards/${b.id}/sections`, { token, json: { name: 'Soups' } })).status, 409);
+      const stews = (await api(s.url, 'POST', `/v5/boards/${b.id}/sections`, { token, json: { name: 'Stews' } })).data;
+      assert.equal((await api(s.url, 'PATCH', `/v5/boards/${b.id}/sections/${stews.id}`, { token, json: { name: 'soups!' } })).status, 409);
+      const same = await api(s.url, 'PATCH', `/v5/boards/${b.id}/sections/${stews.id}`, { token, json: { name: 'STEWS' } }); // its own slug
+      assert.deepEqual([same.status, same.data.name], [200, 'STEWS']);
       const wrong = await create({ board_id: other.id, board_section_id: sec.id, media_source: b64(PNG) });
       assert.equal(wrong.status, 404);
     });

@@ -5,10 +5,3 @@ export function slugify(name: string, fallback: string): string {
   return slug || fallback;
 }
 
-/** The first of slug, slug-2, slug-3 ... that `taken` says is free. */
-export async function uniqueSlug(base: string, taken: (slug: string) => Promise<boolean>): Promise<string> {
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!(await taken(candidate))) return candidate;
-  }
-}

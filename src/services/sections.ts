@@ -2,7 +2,7 @@
 import { errors } from '../lib/api-error.js';
 import { toPage, type Page, type PageRequest } from '../lib/bookmark.js';
 import { isId, type IdGenerator } from '../lib/ids.js';
-import { slugify, uniqueSlug } from '../lib/slug.js';
+import { slugify } from '../lib/slug.js';
 import type { PinsRepository } from '../repositories/pins.js';
 import type { SectionRow, SectionsRepository } from '../repositories/sections.js';
 import type { BoardsService } from './boards.js';
@@ -58,8 +58,8 @@ export class SectionsService {
     const board = await this.boards.writable(p, boardId);
     const section = await this.of(board.id, sectionId);
     const clean = checkName(name);
-    const slug = await uniqueSlug(slugify(clean, 'section'), (s) => this.sections.slugTaken(board.id, s, section.id));
-    if (slug !== slugify(clean, 'section')) throw errors.conflict('Board section conflict: the board already has a section with that name.');
+    const slug = slugify(clean, 'section');
+    if (await this.sections.slugTaken(board.id, slug, section.id)) throw errors.conflict('Board section conflict: the board already has a section with that name.');
     await this.sections.rename(section.id, clean, slug);
     return { id: section.id, name: clean };
   }
