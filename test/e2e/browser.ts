@@ -41,6 +41,7 @@ export async function openBrowser(tag: string): Promise<BrowserSession> {
     async shoot(name) {
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
+        await page.waitForTimeout(300); // layouts that follow the window's size (Gestalt's Masonry) redo theirs
         await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${tag}-${width}.png`), fullPage: true });
       }
       await page.setViewportSize({ width: 1440, height: 900 });
