@@ -1,8 +1,9 @@
 // Create Pin in a real browser (Debian's Chromium, playwright-core) against a real server, through the UI: sign
 // up, create a board, open Create Pin from the header, upload the PNG fixture through the file chooser, publish
-// (landing on the board's server page); then a GIF refused with the reason, and a two-image carousel. Home's
-// "Your pins" shows both, images loaded, and /v5/pins (the SDK with the session cookie) agrees; more pins than a
-// page come in as the grid is scrolled. Screenshots at 390 and 1440 px go to test/e2e/artifacts/.
+// (landing on the board's server page); then an image URL the server refuses and a GIF, each with the reason
+// shown, and a two-image carousel. Home's "Your pins" shows both, images loaded, and /v5/pins (the SDK with the
+// session cookie) agrees; more pins than a page come in as the grid is scrolled. Screenshots at 390 and 1440 px
+// go to test/e2e/artifacts/.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
@@ -80,8 +81,14 @@ forEachDialect('pin builder in a browser', (dialect) => {
     await page.waitForURL(`${s.url}/${username}/mountain-walks/`); // the board's server page
     assert.match(await page.content(), /Lake at dawn/);
 
-    // A GIF is refused with the reason; then two images make a carousel (one removed and added again, by keyboard).
+    // An image URL the server cannot fetch (a loopback address): its message, by the images.
     await openCreatePin();
+    await page.getByLabel('Or save from an image URL').fill(`${s.url}/nothing-here.png`);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('alert').filter({ hasText: /media_source\.url could not be fetched/ }).waitFor();
+    assert.equal(page.url(), `${s.url}/pin-builder/`);
+
+    // A GIF is refused with the reason; then two images make a carousel (one removed and added again, by keyboard).
     const gif = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#00f' } }).gif().toBuffer();
     await choose({ name: 'spin.gif', mimeType: 'image/gif', buffer: gif });
     await page.getByRole('alert').filter({ hasText: /spin\.gif is not a JPEG or PNG image \(GIF and WebP cannot be uploaded/ }).waitFor();

@@ -50,7 +50,7 @@ function base64(file: File): Promise<string> {
 type Field = 'media' | 'title' | 'description' | 'link' | 'alt_text' | 'board';
 /** Which field an API message is about (the server names it), for showing it there. */
 function fieldOf(message: string): Field | null {
-  for (const [pattern, field] of [[/media_source|image|url/i, 'media'], [/alt_text/i, 'alt_text'], [/title/i, 'title'], [/description/i, 'description'],
+  for (const [pattern, field] of [[/media_source/i, 'media'], [/alt_text/i, 'alt_text'], [/title/i, 'title'], [/description/i, 'description'],
     [/link/i, 'link'], [/board/i, 'board']] as const) if (pattern.test(message)) return field;
   return null;
 }
