@@ -81,6 +81,12 @@ forEachDialect('pin builder in a browser', (dialect) => {
     await page.waitForURL(`${s.url}/${username}/mountain-walks/`); // the board's server page
     assert.match(await page.content(), /Lake at dawn/);
 
+    // A section of the board, made through the API (the app has no section editor yet), to choose below.
+    const app = await s.app_(username);
+    const token = (await s.token(username, app.client_id)).access_token;
+    const board = (await api(s.url, 'GET', '/v5/boards', { token })).data.items[0].id as string;
+    const section = (await api(s.url, 'POST', `/v5/boards/${board}/sections`, { token, json: { name: 'Ridges' } })).data.id as string;
+
     // An image URL the server cannot fetch (a loopback address): its message, by the images.
     await openCreatePin();
     await page.getByLabel('Or save from an image URL').fill(`${s.url}/nothing-here.png`);
@@ -98,10 +104,18 @@ forEachDialect('pin builder in a browser', (dialect) => {
     await page.getByText('2 images: a carousel').waitFor();
     await page.getByRole('button', { name: 'Remove image 1' }).press('Enter');
     await page.getByText('One image: an image pin').waitFor();
-    await choose({ name: 'again.png', mimeType: 'image/png', buffer: await readFile(PNG) });
+    // Dropped onto the drop zone this time (a drop event carrying the file, as a drag from the desktop makes).
+    const dropped = await page.evaluateHandle((data) => {
+      const w = globalThis as any; // the page's window (the tests are typed without the DOM library)
+      const transfer = new w.DataTransfer();
+      transfer.items.add(new w.File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], 'again.png', { type: 'image/png' }));
+      return transfer;
+    }, (await readFile(PNG)).toString('base64'));
+    await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
     await previewsDrawn(2);
     assert.deepEqual(await page.getByRole('list', { name: 'Chosen images' }).getByRole('img').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
       ['Image 1: sample-1600x1200.jpg', 'Image 2: again.png']);
+    await page.getByLabel('Section (optional)').selectOption({ label: 'Ridges' });
     await page.getByLabel('Title', { exact: true }).fill('Two views');
     await page.getByLabel('Description', { exact: true }).fill('The ridge, then the lake');
     await page.getByLabel('Link', { exact: true }).fill('https://example.com/walks');
@@ -128,11 +142,13 @@ forEachDialect('pin builder in a browser', (dialect) => {
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     const client = createPinterestClient({ baseUrl: s.url, headers: { cookie } });
     const { data } = await client.GET('/pins', {});
-    const items = data!.items as Array<{ id: string; title: string; alt_text: string | null; media: any }>;
+    const items = data!.items as Array<{ id: string; title: string; alt_text: string | null; board_section_id: string | null; media: any }>;
     assert.deepEqual(items.map((p) => p.title), ['Two views', 'Lake at dawn']);
     const [carousel, image] = items as [typeof items[0], typeof items[0]];
     assert.equal(carousel.media.media_type, 'multiple_images');
     assert.equal(carousel.media.items.length, 2);
+    assert.equal(carousel.board_section_id, section);
+    assert.equal(image.board_section_id, null);
     assert.equal(carousel.media.items[0].images['600x'].width, 600); // the JPEG (1600x1200) first, as chosen
     assert.equal(carousel.media.items[0].images['600x'].height, 450);
     assert.equal(await views.evaluate((e: any) => e.currentSrc.replace(/\d+x\.\w+$/, '')), carousel.media.items[0].images['600x'].url.replace(/\d+x\.\w+$/, ''));
@@ -145,9 +161,6 @@ forEachDialect('pin builder in a browser', (dialect) => {
     assert.ok(box.color !== '');
 
     // More pins than a page (25): the rest come as the grid's end is scrolled to.
-    const app = await s.app_(username);
-    const token = (await s.token(username, app.client_id)).access_token;
-    const board = (await api(s.url, 'GET', '/v5/boards', { token })).data.items[0].id as string;
     for (let i = 0; i < 26; i++) {
       assert.equal((await api(s.url, 'POST', '/v5/pins', { token, json: { board_id: board, title: `Extra ${i}`, media_source: b64(await png(i * 9, 120, 200 - i * 7, 60, 40 + i)) } })).status, 201);
     }
