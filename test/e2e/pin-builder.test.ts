@@ -160,13 +160,20 @@ forEachDialect('pin builder in a browser', (dialect) => {
     assert.ok(Math.abs(box.ratio - 900 / 1350) < 0.02, `box ratio ${box.ratio}`);
     assert.ok(box.color !== '');
 
+    // Six images are one too many for a carousel: five are kept, and the sixth is said to be left out.
+    await openCreatePin();
+    await choose(await Promise.all([0, 1, 2, 3, 4, 5].map(async (i) => ({ name: `c${i}.png`, mimeType: 'image/png', buffer: await png(40 * i, 90, 90) }))));
+    await previewsDrawn(5);
+    await page.getByRole('alert').filter({ hasText: 'A pin holds at most 5 images: one was left out.' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Add images' }).isDisabled(), true);
+
     // More pins than a page (25): the rest come as the grid's end is scrolled to.
     for (let i = 0; i < 26; i++) {
       assert.equal((await api(s.url, 'POST', '/v5/pins', { token, json: { board_id: board, title: `Extra ${i}`, media_source: b64(await png(i * 9, 120, 200 - i * 7, 60, 40 + i)) } })).status, 201);
     }
     const pages: string[] = [];
     page.on('request', (r) => { if (new URL(r.url()).pathname === '/v5/pins') pages.push(new URL(r.url()).searchParams.get('bookmark') ? 'next' : 'first'); });
-    await page.reload();
+    await page.goto(`${s.url}/`);
     await grid.getByRole('img', { name: 'Extra 25' }).waitFor();
     const cards = grid.getByRole('listitem');
     for (let tries = 0; tries < 20 && await cards.count() < 28; tries++) {

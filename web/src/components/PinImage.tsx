@@ -26,7 +26,7 @@ export function PinImage({ pin, sizes }: { pin: Pin; sizes: string }) {
   const first = whole[0];
   const alt = pin.alt_text || pin.title || 'Pin';
   return (
-    <div className="pin-image" style={{ backgroundColor: pin.dominant_color ?? '#efefef', aspectRatio: first ? `${first.width} / ${first.height}` : '2 / 3' }}>
+    <div className="pin-image" {...(first ? {} : { role: 'img', 'aria-label': alt })} style={{ backgroundColor: pin.dominant_color ?? '#efefef', aspectRatio: first ? `${first.width} / ${first.height}` : '2 / 3' }}>
       {first && (
         <img src={first.url} srcSet={whole.map((i) => `${i.url} ${i.width}w`).join(', ')} sizes={sizes}
           width={first.width!} height={first.height!} alt={alt} loading="lazy" decoding="async" />

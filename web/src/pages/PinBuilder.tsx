@@ -4,7 +4,7 @@
 // Pinterest's API takes base64 uploads as JPEG or PNG only, so other files are refused here, saying so.
 // Previews are drawn on canvases: the page CSP allows no blob: or data: images.
 import { Box, Button, Flex, Heading, IconButton, SelectList, Spinner, Text, TextArea, TextField } from 'gestalt';
-import { useCallback, useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { slugify } from '../../../src/lib/slug.js';
 import type { PinterestComponents } from '../../../src/sdk/index.js';
 import { errorMessage, pinterest } from '../api.js';
@@ -87,7 +87,7 @@ export function PinBuilder({ user }: { user: User }) {
     return () => { current = false; };
   }, [boardId]);
 
-  const add = useCallback((files: readonly File[]) => {
+  const add = (files: readonly File[]) => {
     const refused: string[] = [];
     const accepted: Chosen[] = [];
     for (const file of files) {
@@ -95,13 +95,11 @@ export function PinBuilder({ user }: { user: User }) {
       else if (file.size > MAX_BYTES) refused.push(`${file.name} is larger than 20 MB`);
       else accepted.push({ key: nextKey++, file, contentType: file.type as ContentType });
     }
-    setImages((prev) => {
-      const next = [...prev, ...accepted];
-      if (next.length > MAX_IMAGES) refused.push(`A pin holds at most ${MAX_IMAGES} images; the rest were left out`);
-      return next.slice(0, MAX_IMAGES);
-    });
+    const room = MAX_IMAGES - images.length;
+    if (accepted.length > room) refused.push(`A pin holds at most ${MAX_IMAGES} images: ${accepted.length - room === 1 ? 'one was' : `${accepted.length - room} were`} left out`);
+    setImages([...images, ...accepted.slice(0, room)]);
     setError(refused.length ? { field: 'media', message: refused.join('. ') + '.' } : null);
-  }, []);
+  };
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
