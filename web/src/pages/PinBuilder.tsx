@@ -155,7 +155,7 @@ export function PinBuilder({ user }: { user: User }) {
             )}
             <Flex direction="column" alignItems="center" gap={3}>
               <Text align="center" weight="bold">{images.length ? (images.length === 1 ? 'One image: an image pin' : `${images.length} images: a carousel`) : 'Drag and drop images here'}</Text>
-              <Text align="center" size="100" color="subtle">JPEG or PNG, up to 20 MB each; 2 to 5 images make a carousel.</Text>
+              <Text align="center" size="100" color="subtle">JPEG or PNG (Pinterest's API takes no GIF or WebP uploads), up to 20 MB each; 2 to 5 images make a carousel.</Text>
               <Button text={images.length ? 'Add images' : 'Choose images'} color="gray" iconStart="add" disabled={images.length >= MAX_IMAGES}
                 onClick={() => input.current?.click()} />
               <input ref={input} className="visually-hidden" type="file" multiple accept="image/*" tabIndex={-1} aria-hidden="true"
