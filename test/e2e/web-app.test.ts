@@ -2,52 +2,27 @@
 // UI only: sign up, land on / logged in, create a PUBLIC and a SECRET board, see both, check what a logged-out
 // visitor gets on their server pages, log out, log back in, find the boards again. Screenshots at 390 and 1440 px
 // go to test/e2e/artifacts/ (gitignored) for a person to look at. Skips when /usr/bin/chromium is absent.
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { png } from '../public-helpers.js';
-import { forEachDialect, REPO_ROOT, startServer, uniqueName, type TestServer } from '../helpers.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(REPO_ROOT, 'test', 'e2e', 'artifacts');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-const WIDTHS = [390, 1440];
-
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: install Debian's chromium to run the browser test`;
+import { forEachDialect, startServer, uniqueName, type TestServer } from '../helpers.js';
+import { openBrowser, skipWithoutChromium as skip, type BrowserSession } from './browser.js';
 
 forEachDialect('web app in a browser', (dialect) => {
   let s: TestServer;
-  let browser: Browser;
+  let browser: BrowserSession;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[];
+  let shoot: BrowserSession['shoot'];
 
   before(async () => {
     if (skip) return;
     s = await startServer(dialect);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    // A CSP violation or an uncaught error shows as a console error, a server fault as a 5xx: the test fails on any.
-    // (A refused request logs "Failed to load resource" too; the one the test provokes, a 400, is expected.)
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`${m.text()} at ${m.location().url}:${m.location().lineNumber} on ${page.url()}`);
-    });
-    page.on('pageerror', (e) => problems.push(String(e)));
-    page.on('response', (r) => { if (r.status() >= 500) problems.push(`${r.status()} from ${r.url()}`); });
-    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await openBrowser(dialect);
+    ({ page, problems, shoot } = browser);
   });
   after(async () => { await browser?.close(); await s?.close(); });
-
-  /** Screenshots of the page as it is now, at each width. */
-  async function shoot(name: string) {
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
-      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${dialect}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1440, height: 900 });
-  }
 
   async function createBoard(name: string, privacy: 'Public' | 'Secret') {
     await page.getByRole('button', { name: 'Create board' }).click();

@@ -6,6 +6,7 @@ import { AuthPage } from './pages/AuthPage.js';
 import { Home } from './pages/Home.js';
 import { Later } from './pages/Later.js';
 import { NotFound } from './pages/NotFound.js';
+import { PinBuilder } from './pages/PinBuilder.js';
 import { Welcome } from './pages/Welcome.js';
 import { navigate, onLinkNavigation, pageOf, usePathname } from './router.js';
 import { SessionProvider, useSession } from './session.js';
@@ -43,7 +44,8 @@ function Pages() {
   else if (page === 'home') body = user ? <Home user={user} notify={notify} /> : <Welcome />;
   else if (page === 'not-found') body = <NotFound />;
   else if (!user) body = null;
-  else body = <Later title={page === 'settings' ? 'Settings' : 'Create Pin'} />;
+  else if (page === 'pin-builder') body = <PinBuilder user={user} />;
+  else body = <Later title="Settings" />;
   const withHeader = user && page !== 'login' && page !== 'signup';
 
   return (

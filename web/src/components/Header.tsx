@@ -1,5 +1,5 @@
-// The logged-in header: logo, the user's profile link (a server page) and Log out.
-import { Avatar, Box, Button, Flex, Link, Text } from 'gestalt';
+// The logged-in header: logo, Create (the pin builder), the user's profile link (a server page) and Log out.
+import { Avatar, Box, Button, ButtonLink, Flex, IconButtonLink, Link, Text } from 'gestalt';
 import { useState } from 'react';
 import { corkboard, errorMessage } from '../api.js';
 import { navigate } from '../router.js';
@@ -24,6 +24,9 @@ export function Header({ user, onError }: { user: User; onError(message: string)
       <Flex alignItems="center" justifyContent="between" gap={4}>
         <Logo />
         <Flex alignItems="center" gap={3}>
+          {/* Create Pin: a "+" on a phone, where the words would crowd the header. */}
+          <Box display="none" smDisplay="block"><ButtonLink text="Create" color="red" href="/pin-builder/" accessibilityLabel="Create Pin" /></Box>
+          <Box smDisplay="none"><IconButtonLink icon="add" bgColor="red" iconColor="white" size="md" href="/pin-builder/" accessibilityLabel="Create Pin" /></Box>
           <Link href={`/${encodeURIComponent(user.username)}/`} rounding="pill" underline="none" accessibilityLabel={`Your profile, ${name}`}>
             <Flex alignItems="center" gap={2}>
               <Avatar name={name} size="sm" src={user.profile_image ?? undefined} />

@@ -1,4 +1,4 @@
-// /settings/ and /pin-builder/: the app answers these paths already; their pages come in later slices.
+// /settings/: the app answers this path already; its page comes in a later slice.
 import { Box, ButtonLink, Flex, Heading, Text } from 'gestalt';
 import { useEffect } from 'react';
 

@@ -1,0 +1,25 @@
+// Pins in Gestalt's Masonry, each its image (dominant-colour box first) and title, linking to the pin's server
+// page (/pin/<id>/). Scrolling near the end asks for more (loadMore) while there are more.
+import { Box, Link, Masonry, Text } from 'gestalt';
+import { PinImage, type Pin } from './PinImage.js';
+
+export function PinGrid({ pins, label, onLoadMore }: { pins: readonly Pin[]; label: string; onLoadMore?: () => void }) {
+  return (
+    // Masonry is the list (role list, each item a listitem); the group names it.
+    <div className="pin-grid" role="group" aria-label={label}>
+      <Masonry items={pins} layout="flexible" columnWidth={236} gutterWidth={16} minCols={2}
+        scrollContainer={() => window} loadItems={onLoadMore ? () => onLoadMore() : undefined}
+        renderItem={({ data }) => <PinCard pin={data} />} />
+    </div>
+  );
+}
+
+function PinCard({ pin }: { pin: Pin }) {
+  return (
+    <Link href={`/pin/${pin.id}/`} rounding={4} underline="none" display="block">
+      {/* Two columns on a phone, about 250 px each on a desktop. */}
+      <PinImage pin={pin} sizes="(max-width: 600px) 50vw, 252px" />
+      {pin.title && <Box paddingX={1} paddingY={2}><Text weight="bold" size="200" lineClamp={2}>{pin.title}</Text></Box>}
+    </Link>
+  );
+}
