@@ -6,6 +6,7 @@ import { AuthPage } from './pages/AuthPage.js';
 import { Home } from './pages/Home.js';
 import { Later } from './pages/Later.js';
 import { NotFound } from './pages/NotFound.js';
+import { Search } from './pages/Search.js';
 import { Welcome } from './pages/Welcome.js';
 import { navigate, onLinkNavigation, pageOf, usePathname } from './router.js';
 import { SessionProvider, useSession } from './session.js';
@@ -32,7 +33,7 @@ function Pages() {
     timer.current = setTimeout(() => setToast(null), 6000);
   }, []);
   useEffect(() => setToast(null), [pathname]); // a message is about the page it was shown on
-  const needsUser = page === 'settings' || page === 'pin-builder';
+  const needsUser = page === 'settings' || page === 'pin-builder' || page === 'search-pins' || page === 'search-boards';
   useEffect(() => { if (needsUser && user === null) navigate('/login/', { replace: true }); }, [needsUser, user]);
 
   if (error) return <Box padding={8}><Text align="center" color="error">{error}</Text></Box>;
@@ -43,6 +44,7 @@ function Pages() {
   else if (page === 'home') body = user ? <Home user={user} notify={notify} /> : <Welcome />;
   else if (page === 'not-found') body = <NotFound />;
   else if (!user) body = null;
+  else if (page === 'search-pins' || page === 'search-boards') body = <Search kind={page === 'search-pins' ? 'pins' : 'boards'} user={user} notify={notify} />;
   else body = <Later title={page === 'settings' ? 'Settings' : 'Create Pin'} />;
   const withHeader = user && page !== 'login' && page !== 'signup';
 
