@@ -18,6 +18,7 @@ export function Search({ kind, user, notify }: { kind: SearchKind; user: User; n
   const [found, setFound] = useState<Found | null>(null);
   const [bookmark, setBookmark] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null); // why the first page could not be had
   const search = useRef(0); // counts the searches begun: an answer to an earlier one is dropped
 
   /** One page of results; `after` continues from a bookmark. */
@@ -37,8 +38,7 @@ export function Search({ kind, user, notify }: { kind: SearchKind; user: User; n
       setBookmark(res.data.bookmark ?? null);
     } catch (e) {
       if (!current()) return;
-      notify(errorMessage(e), 'error');
-      setFound((prev) => prev ?? { kind, items: [] });
+      if (after) notify(errorMessage(e), 'error'); else setFailed(errorMessage(e));
     } finally { if (current()) setLoading(false); }
   }, [kind, q, notify]);
 
@@ -47,6 +47,7 @@ export function Search({ kind, user, notify }: { kind: SearchKind; user: User; n
     search.current += 1;
     setFound(null);
     setBookmark(null);
+    setFailed(null);
     if (q) void load();
   }, [load, q]);
 
@@ -60,6 +61,7 @@ export function Search({ kind, user, notify }: { kind: SearchKind; user: User; n
       </Flex>
       <Box marginTop={6}>
         {!q ? <Box paddingY={12}><Text align="center" color="subtle">Type words in the search field above, then press Enter.</Text></Box>
+          : failed ? <Box paddingY={12} role="alert"><Text align="center" color="error">{failed}</Text></Box>
           : found === null ? <Flex justifyContent="center"><Spinner show accessibilityLabel="Searching" /></Flex>
             : found.items.length === 0
               ? <Box paddingY={12}><Text align="center" color="subtle">No results for "{q}" in your {kind}.</Text></Box>
