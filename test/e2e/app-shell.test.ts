@@ -37,6 +37,15 @@ describe('web app shell', () => {
     }
   });
 
+  it('answers the search pages with the shell, the query kept out of the routing', async () => {
+    for (const path of ['/search/pins/?q=red+fox', '/search/pins', '/search/boards/?q=trips', '/search/boards']) {
+      const res = await fetch(s.url + path, { redirect: 'manual' });
+      assert.equal(res.status, 200, path);
+      assert.match(res.headers.get('content-type')!, /^text\/html/, path);
+      assert.match(await res.text(), /<div id="root"><\/div>/, path);
+    }
+  });
+
   it('serves the files the shell names with their types, cached for a year', async () => {
     const shell = await (await fetch(`${s.url}/`)).text();
     const files = [...shell.matchAll(/(?:src|href)="(\/static\/[^"]+)"/g)].map((m) => m[1]!);

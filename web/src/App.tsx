@@ -7,6 +7,7 @@ import { Home } from './pages/Home.js';
 import { Later } from './pages/Later.js';
 import { NotFound } from './pages/NotFound.js';
 import { PinBuilder } from './pages/PinBuilder.js';
+import { Search } from './pages/Search.js';
 import { Welcome } from './pages/Welcome.js';
 import { navigate, onLinkNavigation, pageOf, usePathname } from './router.js';
 import { SessionProvider, useSession } from './session.js';
@@ -33,7 +34,7 @@ function Pages() {
     timer.current = setTimeout(() => setToast(null), 6000);
   }, []);
   useEffect(() => setToast(null), [pathname]); // a message is about the page it was shown on
-  const needsUser = page === 'settings' || page === 'pin-builder';
+  const needsUser = page === 'settings' || page === 'pin-builder' || page === 'search-pins' || page === 'search-boards';
   useEffect(() => { if (needsUser && user === null) navigate('/login/', { replace: true }); }, [needsUser, user]);
 
   if (error) return <Box padding={8}><Text align="center" color="error">{error}</Text></Box>;
@@ -45,6 +46,7 @@ function Pages() {
   else if (page === 'not-found') body = <NotFound />;
   else if (!user) body = null;
   else if (page === 'pin-builder') body = <PinBuilder user={user} />;
+  else if (page === 'search-pins' || page === 'search-boards') body = <Search kind={page === 'search-pins' ? 'pins' : 'boards'} user={user} notify={notify} />;
   else body = <Later title="Settings" />;
   const withHeader = user && page !== 'login' && page !== 'signup';
 

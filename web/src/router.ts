@@ -2,9 +2,15 @@
 // on the server (/<user>/, /pin/<id>/ ...) is a server page, reached by an ordinary link.
 import { useSyncExternalStore, type SyntheticEvent } from 'react';
 
-export type Page = 'home' | 'login' | 'signup' | 'settings' | 'pin-builder' | 'not-found';
+export type Page = 'home' | 'login' | 'signup' | 'settings' | 'pin-builder' | 'search-pins' | 'search-boards' | 'not-found';
 
-const PAGES: Record<string, Page> = { '/': 'home', '/login': 'login', '/signup': 'signup', '/settings': 'settings', '/pin-builder': 'pin-builder' };
+const PAGES: Record<string, Page> = { '/': 'home', '/login': 'login', '/signup': 'signup', '/settings': 'settings', '/pin-builder': 'pin-builder',
+  '/search/pins': 'search-pins', '/search/boards': 'search-boards' };
+
+export type SearchKind = 'pins' | 'boards';
+
+/** A search page's path: /search/pins/?q=red%20fox. */
+export const searchHref = (kind: SearchKind, q: string) => `/search/${kind}/?q=${encodeURIComponent(q)}`;
 
 /** The app page for a path ("/login" and "/login/" alike), or null when the server renders it. */
 export function pageOf(pathname: string): Page | null {
@@ -20,6 +26,11 @@ function subscribe(listener: () => void): () => void {
 
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+/** A query parameter of the current URL ("" when absent), following navigation like usePathname. */
+export function useQueryParam(name: string): string {
+  return useSyncExternalStore(subscribe, () => new URLSearchParams(window.location.search).get(name) ?? '');
 }
 
 export function navigate(to: string, { replace = false } = {}): void {

@@ -1,8 +1,9 @@
-// The logged-in header: logo, Create (the pin builder), the user's profile link (a server page) and Log out.
-import { Avatar, Box, Button, ButtonLink, Flex, IconButtonLink, Link, Text } from 'gestalt';
-import { useState } from 'react';
+// The logged-in header: logo, Create (the pin builder), the search field (Enter searches your pins,
+// /search/pins/?q=), the user's profile link (a server page) and Log out.
+import { Avatar, Box, Button, ButtonLink, Flex, IconButtonLink, Link, SearchField, Text } from 'gestalt';
+import { useEffect, useState } from 'react';
 import { corkboard, errorMessage } from '../api.js';
-import { navigate } from '../router.js';
+import { navigate, pageOf, searchHref, usePathname, useQueryParam } from '../router.js';
 import { useSession, type User } from '../session.js';
 import { Logo } from './Logo.js';
 
@@ -19,14 +20,30 @@ export function Header({ user, onError }: { user: User; onError(message: string)
     } catch (e) { onError(errorMessage(e)); } finally { setBusy(false); }
   };
   const name = user.full_name || user.username;
+  // On a search page the field shows its query; elsewhere it starts empty.
+  const page = pageOf(usePathname());
+  const searching = page === 'search-pins' || page === 'search-boards';
+  const q = useQueryParam('q');
+  const [words, setWords] = useState(searching ? q : '');
+  useEffect(() => { if (searching) setWords(q); }, [searching, q]);
+  const search = () => {
+    const query = words.trim();
+    if (query) navigate(searchHref('pins', query));
+  };
   return (
     <Box as="header" paddingX={4} paddingY={3} color="default" borderStyle="raisedTopShadow">
-      <Flex alignItems="center" justifyContent="between" gap={4}>
-        <Logo />
-        <Flex alignItems="center" gap={3}>
-          {/* Create Pin: a "+" on a phone, where the words would crowd the header. */}
-          <Box display="none" smDisplay="block"><ButtonLink text="Create" color="red" href="/pin-builder/" accessibilityLabel="Create Pin" /></Box>
-          <Box smDisplay="none"><IconButtonLink icon="add" bgColor="red" iconColor="white" size="md" href="/pin-builder/" accessibilityLabel="Create Pin" /></Box>
+      <Flex alignItems="center" justifyContent="between" gap={3}>
+        <Box display="none" mdDisplay="block"><Logo /></Box>
+        <Box display="block" mdDisplay="none"><Logo withName={false} /></Box>
+        {/* Create Pin: a "+" on a phone, where the word would crowd the header. */}
+        <Box display="none" smDisplay="block"><ButtonLink text="Create" color="red" href="/pin-builder/" accessibilityLabel="Create Pin" /></Box>
+        <Box smDisplay="none"><IconButtonLink icon="add" bgColor="red" iconColor="white" size="md" href="/pin-builder/" accessibilityLabel="Create Pin" /></Box>
+        <Flex.Item flex="grow" minWidth={0} maxWidth={800}>
+          <SearchField id="header-search" accessibilityLabel="Search your pins and boards" accessibilityClearButtonLabel="Clear search"
+            placeholder="Search" autoComplete="off" value={words} onChange={({ value }) => setWords(value)}
+            onKeyDown={({ event }) => { if (event.key === 'Enter') { event.preventDefault(); search(); } }} />
+        </Flex.Item>
+        <Flex.Item flex="none"><Flex alignItems="center" gap={3}>
           <Link href={`/${encodeURIComponent(user.username)}/`} rounding="pill" underline="none" accessibilityLabel={`Your profile, ${name}`}>
             <Flex alignItems="center" gap={2}>
               <Avatar name={name} size="sm" src={user.profile_image ?? undefined} />
@@ -34,7 +51,7 @@ export function Header({ user, onError }: { user: User; onError(message: string)
             </Flex>
           </Link>
           <Button text="Log out" color="gray" size="md" disabled={busy} onClick={logOut} />
-        </Flex>
+        </Flex></Flex.Item>
       </Flex>
     </Box>
   );

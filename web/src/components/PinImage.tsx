@@ -22,7 +22,8 @@ const WHOLE = ['600x', '1200x', 'originals'] as const;
 
 export function PinImage({ pin, sizes }: { pin: Pin; sizes: string }) {
   const images = imagesOf(pin);
-  const whole = WHOLE.map((name) => images?.[name]).filter((i): i is ImageDetails => !!i?.url && !!i.width && !!i.height);
+  const whole = WHOLE.map((name) => images?.[name]).filter((i): i is ImageDetails => !!i?.url && !!i.width && !!i.height)
+    .filter((i, k, all) => k === 0 || i.width !== all[k - 1]!.width); // a small image's variants are one width: list it once
   const first = whole[0];
   const alt = pin.alt_text || pin.title || 'Pin';
   return (
