@@ -37,6 +37,13 @@ describe('loadConfig', () => {
     assert.equal(c.rateLimits.perCategory.default, 1000);
   });
 
+  it('reads CORKBOARD_TRUST_PROXY as a hop count or addresses and ranges, and trusts none by default', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ CORKBOARD_TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.deepEqual(loadConfig({ CORKBOARD_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8' }).trustProxy, ['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']);
+    for (const bad of ['true', 'proxy.local', '10.0.0.0/33', '::1/129', '1.2.3.4/8/8', '0']) assertRefused({ CORKBOARD_TRUST_PROXY: bad }, 'CORKBOARD_TRUST_PROXY');
+  });
+
   it('treats empty variables as unset', () => {
     const c = loadConfig({ PORT: '', HOST: '', CORKBOARD_DATA_DIR: '', CORKBOARD_DATABASE_URL: '', CORKBOARD_RATE_LIMIT_ORG_READ: '', CORKBOARD_ALLOW_PRIVATE_NETWORKS: '' });
     assert.equal(c.port, 8080);

@@ -1,6 +1,6 @@
 // Configuration is read and validated once, at start, into a typed object; nothing else reads process.env.
 import { accessSync, constants, statSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, isIP } from 'node:net';
 import path from 'node:path';
 
 export type RateCategory = 'org_read' | 'org_write' | 'org_analytics' | 'ads_read' | 'ads_write' | 'ads_analytics' | 'default';
@@ -22,6 +22,11 @@ export interface Config {
   /** Requests per window, per user, app and the operation's x-ratelimit-category. */
   rateLimits: { windowSeconds: number; perCategory: Record<RateCategory, number> };
   logLevel: string;
+  /**
+   * Proxies whose X-Forwarded-For (and -Proto, -Host) are believed: a list of addresses and CIDR ranges, or a hop
+   * count; false trusts none, so the client address is the connection's (what log-in throttling and beacons key on).
+   */
+  trustProxy: string[] | number | false;
   /** Whether anyone may create an account through the web app (POST /api/app/signup). */
   signup: 'open' | 'closed';
   /** The HTTP edge (README: Limits): how long a client may take, and how many connections one address may hold. */
@@ -85,6 +90,23 @@ function oneOf(env: NodeJS.ProcessEnv, name: string, allowed: string[], fallback
   return raw;
 }
 
+/** CORKBOARD_TRUST_PROXY: `2` (hops), or `127.0.0.1,10.0.0.0/8,::1` (addresses and CIDR ranges); unset trusts none. */
+function trustedProxies(env: NodeJS.ProcessEnv): Config['trustProxy'] {
+  const raw = (env.CORKBOARD_TRUST_PROXY ?? '').trim();
+  if (raw === '') return false;
+  if (/^\d+$/.test(raw) && Number(raw) >= 1) return Number(raw);
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of list) {
+    const [address = '', prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    if (!family || extra !== undefined || (prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= bits))) {
+      throw new ConfigError(`CORKBOARD_TRUST_PROXY must be a hop count or addresses and CIDR ranges separated by commas (was ${JSON.stringify(raw)}; ${JSON.stringify(entry)} is neither)`);
+    }
+  }
+  return list;
+}
+
 export interface ConfigOverrides { dataDir?: string; port?: number; host?: string }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
@@ -118,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     rateLimits: { windowSeconds: int(env, 'CORKBOARD_RATE_LIMIT_WINDOW', 60), perCategory },
     logLevel: oneOf(env, 'CORKBOARD_LOG_LEVEL', LOG_LEVELS, 'info'),
     signup: oneOf(env, 'CORKBOARD_SIGNUP', ['open', 'closed'], 'open') as Config['signup'],
+    trustProxy: trustedProxies(env),
     http: {
       headersTimeoutMs: int(env, 'CORKBOARD_HEADERS_TIMEOUT', 10) * 1000,
       requestTimeoutMs: int(env, 'CORKBOARD_REQUEST_TIMEOUT', 3600) * 1000, // a 2 GB video upload at 0.6 MB/s

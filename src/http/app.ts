@@ -38,6 +38,9 @@ import { appApiRoutes } from './app-api/index.js';
 
 export interface AppOptions { logger?: boolean }
 
+/** Trusts the `n` proxies nearest the server, whatever their addresses. */
+const hops = (n: number) => (_address: string, hop: number) => hop < n;
+
 export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : {
@@ -51,6 +54,8 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
     return503OnClosing: false, // plugins/errors.ts answers 503 itself, as {code, message}
     forceCloseConnections: 'idle',
     genReqId: requestId,
+    // req.ip (log-in throttle, beacons) from X-Forwarded-For only through these proxies (a count: the nearest hops)
+    trustProxy: typeof ctx.config.trustProxy === 'number' ? hops(ctx.config.trustProxy) : ctx.config.trustProxy,
     ...timeoutOptions(ctx.config.http),
     clientErrorHandler: clientError,
     frameworkErrors: frameworkError,
