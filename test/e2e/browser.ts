@@ -41,11 +41,16 @@ export async function openBrowser(tag: string): Promise<BrowserSession> {
     async shoot(name) {
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
-        await page.waitForTimeout(300); // layouts that follow the window's size (Gestalt's Masonry) redo theirs
+        await page.waitForTimeout(600); // layouts that follow the window's size (Gestalt's Masonry, debounced) redo theirs
         await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${tag}-${width}.png`), fullPage: true });
       }
       await page.setViewportSize({ width: 1440, height: 900 });
     },
     close: () => browser.close(),
   };
+}
+
+/** Polls `ok` from the test until it holds: page.waitForFunction polls by evaluating a string, which the CSP refuses. */
+export async function until(page: Page, ok: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  for (const end = Date.now() + ms; !(await ok()); await page.waitForTimeout(50)) if (Date.now() > end) throw new Error('timed out');
 }

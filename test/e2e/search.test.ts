@@ -3,52 +3,31 @@
 // through the UI only: a word typed in the header search finds just its pins (their images loaded), the Boards tab
 // finds the board holding it, a word matching nothing shows the empty state, and a logged-out visitor is sent to
 // log in. Screenshots at 390 and 1440 px go to test/e2e/artifacts/ (gitignored). Skips without /usr/bin/chromium.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { png } from '../public-helpers.js';
-import { FIXTURES, forEachDialect, REPO_ROOT, startServer, uniqueName, type TestServer } from '../helpers.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(REPO_ROOT, 'test', 'e2e', 'artifacts');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: install Debian's chromium to run the browser test`;
+import { FIXTURES, forEachDialect, startServer, uniqueName, type TestServer } from '../helpers.js';
+import { openBrowser, skipWithoutChromium as skip, until as untilIn, type BrowserSession } from './browser.js';
 
 interface NewPin { title: string; image: string; alt_text?: string }
 
 forEachDialect('search in the web app', (dialect) => {
   let s: TestServer;
-  let browser: Browser;
+  let browser: BrowserSession;
   let page: Page;
-  const problems: string[] = [];
 
   before(async () => {
     if (skip) return;
     s = await startServer(dialect);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    // A CSP violation or an uncaught error shows as a console error, a server fault as a 5xx: the test fails on any.
-    // (A refused request logs "Failed to load resource" too; the one the test provokes, a 400, is expected.)
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`${m.text()} on ${page.url()}`);
-    });
-    page.on('pageerror', (e) => problems.push(String(e)));
-    page.on('response', (r) => { if (r.status() >= 500) problems.push(`${r.status()} from ${r.url()}`); });
-    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await openBrowser(dialect);
+    page = browser.page;
   });
   after(async () => { await browser?.close(); await s?.close(); });
 
-  async function shoot(name: string) {
-    for (const width of [390, 1440]) {
-      await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
-      await page.waitForTimeout(1000); // Masonry lays out again after a resize (debounced), measuring its items hidden
-      await page.screenshot({ path: path.join(ARTIFACTS, `search-${name}-${dialect}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1440, height: 900 });
-  }
+  const shoot = (name: string) => browser.shoot(`search-${name}`);
 
   /** A board and its pins, made from the page through /v5 with the session cookie and the CSRF token. */
   function createBoard(name: string, description: string, pins: NewPin[]) {
@@ -79,10 +58,7 @@ forEachDialect('search in the web app', (dialect) => {
     await page.waitForTimeout(200); // and no more come
     return (await pinGrid().getByRole('link').allInnerTexts()).map((t) => t.trim());
   }
-  /** Polls from here: page.waitForFunction's polling evaluates a string, which the page's CSP refuses. */
-  async function until(ok: () => Promise<boolean>, ms = 10_000) {
-    for (const end = Date.now() + ms; !(await ok()); await page.waitForTimeout(50)) if (Date.now() > end) throw new Error('timed out');
-  }
+  const until = (ok: () => Promise<boolean>) => untilIn(page, ok);
 
   it('the header search finds the matching pins, the Boards tab the board, and nothing shows the empty state', { skip }, async () => {
     const username = uniqueName('search').slice(0, 30);
@@ -166,6 +142,6 @@ forEachDialect('search in the web app', (dialect) => {
     await page.getByRole('heading', { name: 'Get your next idea' }).waitFor();
     await page.goto(`${s.url}/search/pins/?q=crimson`);
     await page.waitForURL(`${s.url}/login/`);
-    assert.deepEqual(problems, []);
+    assert.deepEqual(browser.problems, []);
   });
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { png } from '../public-helpers.js';
 import { forEachDialect, startServer, uniqueName, type TestServer } from '../helpers.js';
-import { openBrowser, skipWithoutChromium as skip, type BrowserSession } from './browser.js';
+import { openBrowser, skipWithoutChromium as skip, until, type BrowserSession } from './browser.js';
 
 forEachDialect('web app in a browser', (dialect) => {
   let s: TestServer;
@@ -102,7 +102,7 @@ forEachDialect('web app in a browser', (dialect) => {
     await page.reload();
     const cover = page.getByRole('img', { name: 'Cover of Summer Trips' });
     await cover.waitFor();
-    await page.waitForFunction('document.querySelector(\'img[alt="Cover of Summer Trips"]\')?.naturalWidth > 0'); // it loaded
+    await until(page, () => cover.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth > 0)); // it loaded
     await page.getByText('1 Pin', { exact: true }).waitFor();
     await shoot('home-cover');
     assert.deepEqual(problems, []);

@@ -25,10 +25,7 @@ const TYPES: Record<string, string> = {
 const notBuilt = () => errors.unavailable('The web app is not built: run `npm run build`.');
 
 export function appShellRoutes(app: FastifyInstance, root = WEB_ROOT): void {
-  const shell = async () => {
-    const html = await readFile(path.join(root, 'index.html'), 'utf8').catch(() => { throw notBuilt(); });
-    return html;
-  };
+  const shell = () => readFile(path.join(root, 'index.html'), 'utf8').catch(() => { throw notBuilt(); });
   for (const p of APP_PATHS) {
     app.get(p, async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(await shell()));
   }

@@ -50,7 +50,9 @@ export function Header({ user, onError }: { user: User; onError(message: string)
               <Box display="none" smDisplay="block"><Text weight="bold">{name}</Text></Box>
             </Flex>
           </Link>
-          <Button text="Log out" color="gray" size="md" disabled={busy} onClick={logOut} />
+          {/* Smaller on a phone, so the search field keeps room for a word. */}
+          <Box smDisplay="none"><Button text="Log out" color="gray" size="sm" disabled={busy} onClick={logOut} /></Box>
+          <Box display="none" smDisplay="block"><Button text="Log out" color="gray" size="md" disabled={busy} onClick={logOut} /></Box>
         </Flex></Flex.Item>
       </Flex>
     </Box>
