@@ -16,6 +16,10 @@ export class SectionsRepository {
     return this.db.selectFrom('board_sections').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  byIds(ids: string[]): Promise<SectionRow[]> {
+    return ids.length ? this.db.selectFrom('board_sections').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
+  }
+
   async slugTaken(boardId: string, slug: string, exceptId?: string): Promise<boolean> {
     let q = this.db.selectFrom('board_sections').select('id').where('board_id', '=', boardId).where('slug', '=', slug);
     if (exceptId) q = q.where('id', '!=', exceptId);

@@ -68,6 +68,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/pages/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a web path (/pin/<id>/, /<user>/, /<user>/pins/, /<user>/<board>/, /<user>/<board>/<section>/) shows to this visitor: the same answer the page's HTTP status gives. */
+        get: operations["pages/resolve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/pages/paths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The web paths of boards and sections by id; those this visitor may not see are left out. */
+        get: operations["pages/paths"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -96,6 +130,36 @@ export interface components {
             username: string;
             /** @description At least 8 characters (at most 256). */
             password: string;
+        };
+        /** @description What a web path shows: a pin, a profile, its pins, a board or a section. username is as the account spells it. */
+        PathTarget: {
+            /** @constant */
+            kind: "pin";
+            pin_id: string;
+        } | {
+            kind: "user" | "user-pins";
+            username: string;
+        } | {
+            /** @constant */
+            kind: "board";
+            username: string;
+            board_id: string;
+        } | {
+            /** @constant */
+            kind: "section";
+            username: string;
+            board_id: string;
+            section_id: string;
+        };
+        WebPaths: {
+            /** @description Board id -> /<user>/<board>/. */
+            boards: {
+                [key: string]: string;
+            };
+            /** @description Section id -> /<user>/<board>/<section>/. */
+            sections: {
+                [key: string]: string;
+            };
         };
         Error: {
             code: number;
@@ -268,6 +332,81 @@ export interface operations {
             };
             /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "pages/resolve": {
+        parameters: {
+            query: {
+                /** @description The path, e.g. /alice/recipes/. */
+                path: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the path shows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PathTarget"];
+                };
+            };
+            /** @description path is missing or too long. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing there that this visitor may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "pages/paths": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated board ids (at most 250). */
+                board_ids?: string;
+                /** @description Comma-separated section ids (at most 250). */
+                section_ids?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Paths by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebPaths"];
+                };
+            };
+            /** @description More than 250 ids. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

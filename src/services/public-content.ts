@@ -2,6 +2,7 @@
 // Pinterest's web app (/resource/...), the v3 widgets, short links and the server-rendered web pages all read
 // through here. The viewer is ANONYMOUS, so privacy.ts decides as it does for any other caller: PUBLIC boards
 // and their pins only; PROTECTED and SECRET content does not exist here (404, like something missing).
+// The web app's paths (/<user>/<board>/ ...) are resolved here too, for the signed-in viewer when there is one.
 import type { Privacy } from '../db/schema.js';
 import { errors } from '../lib/api-error.js';
 import { toPage, type Page, type PageRequest } from '../lib/bookmark.js';
@@ -17,6 +18,7 @@ import type { ImageDetails, ImageSizes } from './images.js';
 import type { Principal } from './oauth.js';
 import type { PinsService } from './pins.js';
 import { canSeeBoard, canSeePinsOn } from './privacy.js';
+import { RESERVED_NAMES } from '../lib/reserved-names.js';
 
 /** Nobody in particular: the viewer of every public endpoint. No user id matches, no scopes, so privacy.ts lets it see PUBLIC boards and their pins only. */
 export const ANONYMOUS: Principal = Object.freeze({
@@ -31,6 +33,13 @@ export const ANONYMOUS: Principal = Object.freeze({
 }) as Principal;
 
 const PUBLIC_ONLY: Privacy[] = ['PUBLIC'];
+
+/** What a web app path shows (resolvePath). */
+export type PathTarget =
+  | { kind: 'pin'; pin_id: string }
+  | { kind: 'user' | 'user-pins'; username: string }
+  | { kind: 'board'; username: string; board_id: string }
+  | { kind: 'section'; username: string; board_id: string; section_id: string };
 
 /**
  * Image renditions under Pinterest's web keys, mapped from Corkboard's variants (true sizes of each):
@@ -137,10 +146,11 @@ export class PublicContentService {
     return board;
   }
 
-  async boardRowBySlug(username: string, slug: string): Promise<BoardRow> {
+  /** A board by its web path (`/<user>/<board>/`); `viewer` sees what it may (its own non-public boards too). */
+  async boardRowBySlug(username: string, slug: string, viewer: Principal = ANONYMOUS): Promise<BoardRow> {
     const user = await this.userByName(username).catch(() => { throw errors.boardNotFound(); });
     const board = slug && slug.length <= 200 ? await this.repo.boardBySlug(user.id, slug) : undefined;
-    if (!board || !canSeeBoard(ANONYMOUS, board) || !canSeePinsOn(ANONYMOUS, board)) throw errors.boardNotFound();
+    if (!board || !canSeeBoard(viewer, board) || !canSeePinsOn(viewer, board)) throw errors.boardNotFound();
     return board;
   }
 
@@ -153,8 +163,8 @@ export class PublicContentService {
   }
 
   /** A section by its web path (`/<user>/<board>/<section>/`); the section segment may also be its id. */
-  async sectionRowBySlug(username: string, boardSlug: string, sectionSlug: string): Promise<{ section: SectionRow; board: BoardRow }> {
-    const board = await this.boardRowBySlug(username, boardSlug);
+  async sectionRowBySlug(username: string, boardSlug: string, sectionSlug: string, viewer: Principal = ANONYMOUS): Promise<{ section: SectionRow; board: BoardRow }> {
+    const board = await this.boardRowBySlug(username, boardSlug, viewer);
     let section = sectionSlug && sectionSlug.length <= 200 ? await this.repo.sectionBySlug(board.id, sectionSlug) : undefined;
     if (!section && isId(sectionSlug)) {
       const byId = await this.sectionsRepo.byId(sectionSlug);
@@ -164,10 +174,44 @@ export class PublicContentService {
     return { section, board };
   }
 
-  async pinRow(id: string): Promise<PinRow> {
+  async pinRow(id: string, viewer: Principal = ANONYMOUS): Promise<PinRow> {
     const pin = isId(id) ? await this.pinsRepo.byId(id) : undefined;
-    if (!pin || !canSeePinsOn(ANONYMOUS, { owner_id: pin.owner_id, privacy: pin.board_privacy })) throw errors.pinNotFound();
+    if (!pin || !canSeePinsOn(viewer, { owner_id: pin.owner_id, privacy: pin.board_privacy })) throw errors.pinNotFound();
     return pin;
+  }
+
+  // ---- the web app's paths ----
+
+  /**
+   * What a web path shows, when `viewer` may see it (404 otherwise): /pin/<id>/ (also /pin/<slug>--<id>/),
+   * /<user>/, /<user>/pins/, /<user>/<board>/, /<user>/<board>/<section>/ (the section segment may be its id).
+   */
+  async resolvePath(path: string, viewer: Principal = ANONYMOUS): Promise<PathTarget> {
+    let parts: string[];
+    try { parts = path.split('/').filter(Boolean).map(decodeURIComponent); } catch { throw errors.notFound('There is nothing at this path.'); }
+    const [first = '', second, third] = parts;
+    if (parts.length === 2 && first === 'pin') return { kind: 'pin', pin_id: (await this.pinRow(second!.split('--').pop()!, viewer)).id };
+    if (!parts.length || parts.length > 3 || RESERVED_NAMES.has(first.toLowerCase())) throw errors.notFound('There is nothing at this path.');
+    if (parts.length === 1) return { kind: 'user', username: (await this.userByName(first)).username };
+    if (parts.length === 2 && second === 'pins') return { kind: 'user-pins', username: (await this.userByName(first)).username };
+    if (parts.length === 2) {
+      const board = await this.boardRowBySlug(first, second!, viewer);
+      return { kind: 'board', username: board.owner_username, board_id: board.id };
+    }
+    const { board, section } = await this.sectionRowBySlug(first, second!, third!, viewer);
+    return { kind: 'section', username: board.owner_username, board_id: board.id, section_id: section.id };
+  }
+
+  /** The web paths of the boards and sections `viewer` may see, by id; the rest are left out. */
+  async webPaths(viewer: Principal, boardIds: string[], sectionIds: string[]): Promise<{ boards: Record<string, string>; sections: Record<string, string> }> {
+    const sections = await this.sectionsRepo.byIds(sectionIds.filter(isId));
+    const rows = await this.boardsRepo.byIds([...new Set([...boardIds.filter(isId), ...sections.map((s) => s.board_id)])]);
+    const seen = new Map(rows.filter((b) => canSeeBoard(viewer, b)).map((b) => [b.id, boardUrl(b)]));
+    const boards: Record<string, string> = {};
+    for (const id of boardIds) { const url = seen.get(id); if (url) boards[id] = url; }
+    const sectionPaths: Record<string, string> = {};
+    for (const s of sections) { const url = seen.get(s.board_id); if (url) sectionPaths[s.id] = `${url}${encodeURIComponent(s.slug)}/`; }
+    return { boards, sections: sectionPaths };
   }
 
   // ---- Pinterest's web JSON ----

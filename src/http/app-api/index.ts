@@ -10,9 +10,12 @@ import { csrfToken } from '../web/csrf.js';
 import { clearSessionCookie, secureCookies, SESSION_COOKIE, setSessionCookie } from '../session-cookie.js';
 import { checkCsrfProof } from './csrf-proof.js';
 import { APP_ROUTES, type AppRoute } from './routes.js';
+import { pageHandlers } from './pages.js';
 import type { CredentialsBody, UserBody } from './schemas.js';
 
 type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+/** Registers one route of the table with its handler: each feature's handlers file takes this. */
+export type RouteFn = (spec: AppRoute, handler: Handler) => void;
 
 /** What the web app is told about an account: only what it has. */
 function userBody(user: UserRow): UserBody {
@@ -25,10 +28,10 @@ function userBody(user: UserRow): UserBody {
 }
 
 export function appApiRoutes(app: FastifyInstance, ctx: Context): void {
-  const route = (spec: AppRoute, handler: Handler) => app.route({
+  const route: RouteFn = (spec, handler) => void app.route({
     method: spec.method,
     url: spec.path,
-    schema: spec.body ? { body: spec.body } : {},
+    schema: { ...(spec.params ? { params: spec.params } : {}), ...(spec.query ? { querystring: spec.query } : {}), ...(spec.body ? { body: spec.body } : {}) },
     // Before the body is read: a cross-site or unproven request is refused whatever it carries.
     onRequest: async (req, reply) => {
       reply.header('cache-control', 'no-store');
@@ -68,4 +71,6 @@ export function appApiRoutes(app: FastifyInstance, ctx: Context): void {
     clearSessionCookie(reply, ctx);
     return reply.code(204).send();
   });
+
+  pageHandlers(route, ctx);
 }

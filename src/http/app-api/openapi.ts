@@ -20,12 +20,23 @@ function plain(value: unknown, top = true): Json {
 
 const json = (schema: TSchema) => ({ 'application/json': { schema: plain(schema, false) } });
 
+/** Path and query parameters from the route's object schemas. */
+function parameters(route: AppRoute) {
+  const list = (where: 'path' | 'query', schema?: TSchema) => Object.entries((schema?.properties ?? {}) as Record<string, TSchema>).map(([name, s]) => ({
+    name, in: where, required: where === 'path' || ((schema?.required ?? []) as string[]).includes(name),
+    ...(s.description ? { description: s.description } : {}), schema: plain(s, false),
+  }));
+  const all = [...list('path', route.params), ...list('query', route.query)];
+  return all.length ? { parameters: all } : {};
+}
+
 function operation(route: AppRoute) {
   return {
     operationId: route.operationId,
     summary: route.summary,
-    tags: ['session'],
+    tags: [route.tag],
     security: route.csrf ? [{ csrf_header: [] }] : [],
+    ...parameters(route),
     ...(route.body ? { requestBody: { required: true, content: json(route.body) } } : {}),
     responses: Object.fromEntries(Object.entries(route.responses).map(([status, r]) => [status, {
       description: r.description,
@@ -37,14 +48,14 @@ function operation(route: AppRoute) {
 export function appOpenApi(version: string): Json {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of Object.values(APP_ROUTES) as AppRoute[]) {
-    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+    (paths[route.path.replace(/:(\w+)/g, '{$1}')] ??= {})[route.method.toLowerCase()] = operation(route);
   }
   return plain({
     openapi: '3.1.0',
     info: {
       title: 'Corkboard app API',
       version,
-      description: "Corkboard's own JSON API for its web app: sessions and accounts. Errors are {code, message}. "
+      description: "Corkboard's own JSON API for its web app: sessions, accounts and what /v5 has no operation for. Errors are {code, message}. "
         + 'The browser session is the HttpOnly cb_session cookie; every state-changing request also needs the '
         + 'X-CSRF-Token header equal to the cb_csrf cookie (GET /api/app/session gives its value) and a same-site request.',
     },

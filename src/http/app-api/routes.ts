@@ -1,17 +1,23 @@
 // The table of Corkboard's own JSON API (/api/app/): what each route takes and answers. The Fastify registration
 // (index.ts) and the OpenAPI generator (openapi.ts) both read it, so the document cannot drift from the server.
 import type { TSchema } from '@sinclair/typebox';
+import { PAGE_ROUTES } from './pages-routes.js';
 import { AppError, Credentials, LoggedIn, Session } from './schemas.js';
 
 export interface AppResponse { description: string; schema?: TSchema }
 
 export interface AppRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Fastify's form: path parameters as `:name` (the OpenAPI document spells them `{name}`). */
   path: string;
   operationId: string;
   summary: string;
+  /** The document's tag (session, pages, ...). */
+  tag: string;
   /** State-changing: needs the X-CSRF-Token header (equal to the cb_csrf cookie) and a same-site request. */
   csrf: boolean;
+  params?: TSchema;
+  query?: TSchema;
   body?: TSchema;
   responses: Record<number, AppResponse>;
 }
@@ -19,14 +25,14 @@ export interface AppRoute {
 const error = (description: string): AppResponse => ({ description, schema: AppError });
 const csrfRefused = error('The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site.');
 
-export const APP_ROUTES = {
+const SESSION_ROUTES = {
   session: {
-    method: 'GET', path: '/api/app/session', operationId: 'session/get', csrf: false,
+    method: 'GET', path: '/api/app/session', operationId: 'session/get', tag: 'session', csrf: false,
     summary: 'The logged-in user (or null) and the CSRF token; sets the cb_csrf cookie when missing.',
     responses: { 200: { description: 'The session.', schema: Session } },
   },
   signup: {
-    method: 'POST', path: '/api/app/signup', operationId: 'session/signup', csrf: true,
+    method: 'POST', path: '/api/app/signup', operationId: 'session/signup', tag: 'session', csrf: true,
     summary: 'Creates an account and logs it in (sets the cb_session cookie).', body: Credentials,
     responses: {
       201: { description: 'Created and logged in.', schema: LoggedIn },
@@ -37,7 +43,7 @@ export const APP_ROUTES = {
     },
   },
   login: {
-    method: 'POST', path: '/api/app/login', operationId: 'session/login', csrf: true,
+    method: 'POST', path: '/api/app/login', operationId: 'session/login', tag: 'session', csrf: true,
     summary: 'Logs in with a username and password (sets the cb_session cookie).', body: Credentials,
     responses: {
       200: { description: 'Logged in.', schema: LoggedIn },
@@ -48,8 +54,11 @@ export const APP_ROUTES = {
     },
   },
   logout: {
-    method: 'POST', path: '/api/app/logout', operationId: 'session/logout', csrf: true,
+    method: 'POST', path: '/api/app/logout', operationId: 'session/logout', tag: 'session', csrf: true,
     summary: 'Ends the session on the server and clears the cb_session cookie.',
     responses: { 204: { description: 'Logged out (also when no one was logged in).' }, 403: csrfRefused },
   },
 } as const satisfies Record<string, AppRoute>;
+
+/** Every route, each feature's table in its own file. */
+export const APP_ROUTES = { ...SESSION_ROUTES, ...PAGE_ROUTES } as const satisfies Record<string, AppRoute>;

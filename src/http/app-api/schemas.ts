@@ -26,8 +26,20 @@ export const Credentials = Type.Object({
 
 export const AppError = Type.Object({ code: Type.Integer(), message: Type.String() }, { additionalProperties: false });
 
+export const PathTarget = Type.Union([
+  Type.Object({ kind: Type.Literal('pin'), pin_id: Type.String() }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Union([Type.Literal('user'), Type.Literal('user-pins')]), username: Type.String() }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('board'), username: Type.String(), board_id: Type.String() }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('section'), username: Type.String(), board_id: Type.String(), section_id: Type.String() }, { additionalProperties: false }),
+], { description: 'What a web path shows: a pin, a profile, its pins, a board or a section. username is as the account spells it.' });
+
+export const WebPaths = Type.Object({
+  boards: Type.Record(Type.String(), Type.String(), { description: 'Board id -> /<user>/<board>/.' }),
+  sections: Type.Record(Type.String(), Type.String(), { description: 'Section id -> /<user>/<board>/<section>/.' }),
+}, { additionalProperties: false });
+
 /** Component names in the OpenAPI document. */
-export const NAMED_SCHEMAS = { User, Session, LoggedIn, Credentials, Error: AppError };
+export const NAMED_SCHEMAS = { User, Session, LoggedIn, Credentials, PathTarget, WebPaths, Error: AppError };
 
 export type UserBody = Static<typeof User>;
 export type CredentialsBody = Static<typeof Credentials>;
