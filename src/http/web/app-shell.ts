@@ -24,8 +24,21 @@ const TYPES: Record<string, string> = {
 
 const notBuilt = () => errors.unavailable('The web app is not built: run `npm run build`.');
 
+/** The built shell's text, or null when there is no build. */
+export const readShell = (root = WEB_ROOT) => readFile(path.join(root, 'index.html'), 'utf8').catch(() => null);
+
+/** What a shareable page adds to the shell: its title, head tags (Open Graph) and a body for visitors without JavaScript. */
+export interface ShellPage { title: string; head: string; noscript: string }
+
+/** The shell with a page's title and tags in its head, and its no-script body after the app's root. */
+export function fillShell(shell: string, page: ShellPage): string {
+  return shell
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${page.title}</title>\n${page.head}`)
+    .replace('<div id="root"></div>', () => `<div id="root"></div><noscript>${page.noscript}</noscript>`);
+}
+
 export function appShellRoutes(app: FastifyInstance, root = WEB_ROOT): void {
-  const shell = () => readFile(path.join(root, 'index.html'), 'utf8').catch(() => { throw notBuilt(); });
+  const shell = async () => (await readShell(root)) ?? (() => { throw notBuilt(); })();
   for (const p of APP_PATHS) {
     app.get(p, async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(await shell()));
   }
