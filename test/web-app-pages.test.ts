@@ -12,7 +12,7 @@ forEachDialect('web app pages', (dialect) => {
   let owner: Browser;
   let other: Browser;
   let username: string;
-  const made: Record<string, string> = {};
+  const made = {} as Record<"pub" | "secret" | "section" | "pin" | "secretPin", string>;
 
   before(async () => {
     s = await startServer(dialect);

@@ -8,6 +8,8 @@ import { Later } from './pages/Later.js';
 import { NotFound } from './pages/NotFound.js';
 import { PinBuilder } from './pages/PinBuilder.js';
 import { Search } from './pages/Search.js';
+import { SharedPage } from './pages/SharedPage.js';
+import { GuestHeader } from './components/GuestHeader.js';
 import { Welcome } from './pages/Welcome.js';
 import { navigate, onLinkNavigation, pageOf, usePathname } from './router.js';
 import { SessionProvider, useSession } from './session.js';
@@ -44,6 +46,7 @@ function Pages() {
   if (page === 'login' || page === 'signup') body = <AuthPage mode={page} />;
   else if (page === 'home') body = user ? <Home user={user} notify={notify} /> : <Welcome />;
   else if (page === 'not-found') body = <NotFound />;
+  else if (page === 'shared') body = <SharedPage pathname={pathname} user={user} notify={notify} />;
   else if (!user) body = null;
   else if (page === 'pin-builder') body = <PinBuilder user={user} />;
   else if (page === 'search-pins' || page === 'search-boards') body = <Search kind={page === 'search-pins' ? 'pins' : 'boards'} user={user} notify={notify} />;
@@ -53,6 +56,7 @@ function Pages() {
   return (
     <>
       {withHeader && <Header user={user} onError={notify} />}
+      {!user && page !== 'home' && page !== 'login' && page !== 'signup' && <GuestHeader />}
       {body}
       {toast && (
         <div className="toast" role={toast.type === 'error' ? 'alert' : 'status'}>

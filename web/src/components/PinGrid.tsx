@@ -1,6 +1,9 @@
-// Pins in Gestalt's Masonry, each its image (dominant-colour box first) and title, linking to the pin's server
-// page (/pin/<id>/). Scrolling near the end asks for more (loadMore) while there are more.
+// Pins in Gestalt's Masonry, each its image (dominant-colour box first) and title, linking to the pin's closeup
+// (/pin/<id>/). Scrolling near the end asks for more (loadMore) while there are more. Each pin shown is an
+// impression for analytics.
 import { Box, Link, Masonry, Text } from 'gestalt';
+import { useEffect } from 'react';
+import { reportImpression } from '../activity.js';
 import { PinImage, type Pin } from './PinImage.js';
 
 export function PinGrid({ pins, label, onLoadMore }: { pins: readonly Pin[]; label: string; onLoadMore?: () => void }) {
@@ -15,6 +18,7 @@ export function PinGrid({ pins, label, onLoadMore }: { pins: readonly Pin[]; lab
 }
 
 function PinCard({ pin }: { pin: Pin }) {
+  useEffect(() => { if (pin.id) reportImpression(pin.id); }, [pin.id]);
   return (
     <Link href={`/pin/${pin.id}/`} rounding={4} underline="none" display="block">
       {/* Two columns on a phone, about 250 px each on a desktop. */}

@@ -43,7 +43,7 @@ export function Home({ user, notify }: { user: User; notify: Notify }) {
         {boards === null ? <Flex justifyContent="center"><Spinner show accessibilityLabel="Loading your boards" /></Flex>
           : boards.length === 0
             ? <Box paddingY={12}><Text align="center" color="subtle">You have no boards yet. Create one to save ideas into it.</Text></Box>
-            : <BoardGrid boards={boards} username={user.username} />}
+            : <BoardGrid boards={boards} />}
         {bookmark && (
           <Box marginTop={6} display="flex" justifyContent="center">
             <Button text="Show more boards" color="gray" disabled={loading} onClick={() => load(bookmark)} />

@@ -5,10 +5,11 @@
 // Previews are drawn on canvases: the page CSP allows no blob: or data: images.
 import { Box, Button, Flex, Heading, IconButton, SelectList, Spinner, Text, TextArea, TextField } from 'gestalt';
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
-import { slugify } from '../../../src/lib/slug.js';
 import type { PinterestComponents } from '../../../src/sdk/index.js';
 import { errorMessage, pinterest } from '../api.js';
 import type { Board } from '../boards.js';
+import { boardPath, loadPaths } from '../paths.js';
+import { navigate } from '../router.js';
 import type { User } from '../session.js';
 
 type Section = PinterestComponents['schemas']['BoardSection'];
@@ -125,8 +126,9 @@ export function PinBuilder({ user }: { user: User }) {
         ...(link.trim() ? { link: link.trim() } : {}), ...(altText.trim() ? { alt_text: altText.trim() } : {}),
       } });
       if (!pin) { const message = errorMessage(apiError); setError({ field: fieldOf(message), message }); return; }
-      // The board's server page, as the home grid links it (a full load: the app does not render boards yet).
-      window.location.assign(`/${encodeURIComponent(user.username)}/${slugify(board.name, 'board')}/`);
+      // The board the pin went to, as Pinterest's builder does.
+      await loadPaths([board.id!]);
+      navigate(boardPath(board.id!) ?? '/');
     } catch (e) { setError({ field: null, message: errorMessage(e) }); } finally { setBusy(false); }
   };
 
