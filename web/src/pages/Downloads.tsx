@@ -53,7 +53,7 @@ export function Downloads({ notify }: { notify: Notify }) {
           <form onSubmit={submit} noValidate>
             <div className="download-form">
               <TextField id="download-url" label="Pinterest or Corkboard link" placeholder="https://www.pinterest.com/username/board/"
-                autoComplete="off" value={url} onChange={({ value }) => setUrl(value)} errorMessage={fieldError ?? undefined} />
+                size="lg" autoComplete="off" value={url} onChange={({ value }) => setUrl(value)} errorMessage={fieldError ?? undefined} />
               <div className="download-form-button"><Button text="Download" color="red" size="lg" type="submit" disabled={busy} /></div>
             </div>
           </form>

@@ -69,7 +69,7 @@ function JobRow({ job, current }: { job: DownloadJob; current: boolean }) {
         <Link href={jobHref(job.id)} underline="hover" accessibilityLabel={`Open ${job.title ?? job.url}`}>
           <Text weight="bold" lineClamp={1}>{job.title ?? job.url}</Text>
         </Link>
-        <Text size="100" color="subtle" lineClamp={1}>{job.url}</Text>
+        {job.title && <Text size="100" color="subtle" lineClamp={1}>{job.url}</Text>}
         <Text size="100" color="subtle" lineClamp={2}>{formatDate(job.created_at)} · {detail}{job.via === 'api_key' ? ' · API key' : ''}</Text>
       </div>
       <div className="download-history-side">

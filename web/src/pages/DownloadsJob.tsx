@@ -64,14 +64,14 @@ export function DownloadsJob({ id, initial, onFinished, notify }: {
           </div>
         )}
         {job.status === 'failed' && (
-          <Box role="alert" color="errorBase" rounding={4} padding={4}><Text color="inverse">This download failed: {job.error}</Text></Box>
+          <Box role="alert" color="errorWeak" rounding={4} padding={4}><Text color="error">This download failed: {job.error}</Text></Box>
         )}
         {job.status === 'done' && (
           <>
-            <Flex alignItems="center" justifyContent="between" gap={3} wrap>
+            <div className="download-job-bar">
               <Text weight="bold">{doneText(job)}</Text>
               {job.zip && <ButtonLink text="Download all (zip)" color="red" iconEnd="download" href={job.zip} download={zipName(job.title)} />}
-            </Flex>
+            </div>
             <ul className="download-files" aria-label="Downloaded files">
               {job.results.slice(0, shown).map((file) => <FileCard key={file.filename} file={file} />)}
             </ul>
