@@ -17,6 +17,7 @@ import { migrations } from '../src/db/migrations/index.js';
 import { Browser, type Answer } from './browser-session.js';
 import { forEachDialect, freshDatabase, startServer, uniqueName, type Dialect, type TestServer } from './helpers.js';
 import { b64, png } from './public-helpers.js';
+import { zipEntries } from './zip-entries.js';
 
 type RouteName = keyof typeof APP_ROUTES;
 
@@ -29,26 +30,6 @@ function documented(route: RouteName, res: Answer, status: number): void {
 }
 
 const bytesOf = async (url: string) => Buffer.from(await (await fetch(url)).arrayBuffer());
-
-/** The stored (uncompressed) entries of a ZIP, read from its central directory: name -> bytes. */
-function zipEntries(zip: Buffer): Map<string, Buffer> {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(eocd + 10);
-  let at = zip.readUInt32LE(eocd + 16);
-  const out = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    assert.equal(zip.readUInt32LE(at), 0x02014b50, 'central directory entry');
-    assert.equal(zip.readUInt16LE(at + 10), 0, 'stored, not deflated');
-    const size = zip.readUInt32LE(at + 20);
-    const [nameLength, extraLength, commentLength] = [zip.readUInt16LE(at + 28), zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32)];
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const dataAt = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    out.set(name, zip.subarray(dataAt, dataAt + size));
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return out;
-}
 
 forEachDialect('app API /api/app/downloads', (dialect) => {
   let s: TestServer;

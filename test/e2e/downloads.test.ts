@@ -13,26 +13,7 @@ import type { Page } from 'playwright-core';
 import { png } from '../public-helpers.js';
 import { forEachDialect, REPO_ROOT, startServer, uniqueName, type TestServer } from '../helpers.js';
 import { openBrowser, skipWithoutChromium as skip, until as untilIn, type BrowserSession } from './browser.js';
-
-/** The stored entries of a ZIP, read from its central directory: name -> bytes. */
-function zipEntries(zip: Buffer): Map<string, Buffer> {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(eocd + 10);
-  let at = zip.readUInt32LE(eocd + 16);
-  const out = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    assert.equal(zip.readUInt32LE(at), 0x02014b50, 'central directory entry');
-    assert.equal(zip.readUInt16LE(at + 10), 0, 'stored, not deflated');
-    const size = zip.readUInt32LE(at + 20);
-    const [nameLength, extraLength, commentLength] = [zip.readUInt16LE(at + 28), zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32)];
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const dataAt = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    out.set(name, zip.subarray(dataAt, dataAt + size));
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return out;
-}
+import { zipEntries } from '../zip-entries.js';
 
 /**
  * axe-core's serious and critical findings in the page's main content as it is now (the shared header is another
@@ -41,7 +22,7 @@ function zipEntries(zip: Buffer): Map<string, Buffer> {
 async function axeFindings(page: Page): Promise<string[]> {
   await page.evaluate(readFileSync(path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
-    const { violations } = await (window as unknown as { axe: { run(context: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run({ include: [['main']] });
+    const { violations } = await (globalThis as unknown as { axe: { run(context: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run({ include: [['main']] });
     return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
