@@ -177,7 +177,10 @@ export interface ApiKeysTable {
 
 export interface DownloadsTable {
   id: string;
-  api_key_id: string;
+  /** The user the job is for. */
+  owner_id: string;
+  /** The download API key that submitted it; null for the web app's jobs (made with the session). */
+  api_key_id: string | null;
   url: string;
   callback_url: string | null;
   status: 'loading' | 'done' | 'failed';
@@ -185,6 +188,10 @@ export interface DownloadsTable {
   result: string | null;
   created_at: string;
   finished_at: string | null;
+  /** Progress, once the link is read: the pins behind it and the files to fetch (null before), the files stored. */
+  pins_found: number | null;
+  files_total: number | null;
+  files_done: number;
 }
 
 export interface UserFollowsTable { follower_id: string; followee_id: string; created_at: string }

@@ -102,6 +102,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/downloads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's download jobs, newest first, made in the web app or with their API keys. */
+        get: operations["downloads/list"];
+        put?: never;
+        /** Starts downloading every media file behind a link, as the signed-in user; poll the job (downloads/get) until it is no longer loading. */
+        post: operations["downloads/submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/downloads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the signed-in user's jobs: its progress while loading, then its files and ZIP, or why it failed. */
+        get: operations["downloads/get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -160,6 +195,99 @@ export interface components {
             sections: {
                 [key: string]: string;
             };
+        };
+        DownloadSubmit: {
+            /** @description A pin, board, section or profile link, or a pin.it short link, on pinterest.com (any country domain) or a Corkboard instance. */
+            url: string;
+        };
+        DownloadFile: {
+            /** @description The copy this server keeps (under /media/downloads/). */
+            url: string;
+            /** @description Where it was fetched from. */
+            source_url: string;
+            type: "image" | "video" | "audio";
+            /** @description Pixels, when the source says. */
+            width: number | null;
+            /** @description Pixels, when the source says. */
+            height: number | null;
+            /** @description Its name in the ZIP. */
+            filename: string;
+            pin_id: string;
+            /** @description The pin's title. */
+            title: string | null;
+            /** @description Bytes. */
+            size: number;
+        };
+        /** @description A download job, without its files. */
+        DownloadJob: {
+            /** @description The job (a UUID; the download API calls it uuid). */
+            id: string;
+            /** @description The link as submitted. */
+            url: string;
+            status: "loading" | "done" | "failed";
+            /** @description Submitted in the web app, or with one of your download API keys. */
+            via: "web_app" | "api_key";
+            /** @description ISO 8601, UTC. */
+            created_at: string;
+            /** @description ISO 8601, UTC; null while loading. */
+            finished_at: string | null;
+            progress: {
+                /** @description Pins behind the link; null until the link has been read. */
+                pins_found: number | null;
+                /** @description Media files to fetch; null until the link has been read. */
+                files_total: number | null;
+                /** @description Media files fetched and stored so far. */
+                files_done: number;
+            };
+            /** @description Why the job failed; null otherwise. */
+            error: string | null;
+            /** @description What the link was, once done. */
+            kind: ("pin" | "board" | "section" | "profile") | null;
+            /** @description The pin's, board's, section's or profile's title, once done. */
+            title: string | null;
+            /** @description Files, once done. */
+            count: number | null;
+            /** @description One ZIP of every file, for a board, section or profile, once done. */
+            zip: string | null;
+        };
+        /** @description A download job and its files. */
+        DownloadJobWithFiles: {
+            /** @description The job (a UUID; the download API calls it uuid). */
+            id: string;
+            /** @description The link as submitted. */
+            url: string;
+            status: "loading" | "done" | "failed";
+            /** @description Submitted in the web app, or with one of your download API keys. */
+            via: "web_app" | "api_key";
+            /** @description ISO 8601, UTC. */
+            created_at: string;
+            /** @description ISO 8601, UTC; null while loading. */
+            finished_at: string | null;
+            progress: {
+                /** @description Pins behind the link; null until the link has been read. */
+                pins_found: number | null;
+                /** @description Media files to fetch; null until the link has been read. */
+                files_total: number | null;
+                /** @description Media files fetched and stored so far. */
+                files_done: number;
+            };
+            /** @description Why the job failed; null otherwise. */
+            error: string | null;
+            /** @description What the link was, once done. */
+            kind: ("pin" | "board" | "section" | "profile") | null;
+            /** @description The pin's, board's, section's or profile's title, once done. */
+            title: string | null;
+            /** @description Files, once done. */
+            count: number | null;
+            /** @description One ZIP of every file, for a board, section or profile, once done. */
+            zip: string | null;
+            /** @description Every file, in the pins' order; empty until done. */
+            results: components["schemas"]["DownloadFile"][];
+        };
+        DownloadJobList: {
+            items: components["schemas"]["DownloadJob"][];
+            /** @description Pass it back for the next page; null after the last. */
+            bookmark: string | null;
         };
         Error: {
             code: number;
@@ -407,6 +535,150 @@ export interface operations {
             };
             /** @description More than 250 ids. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "downloads/list": {
+        parameters: {
+            query?: {
+                /** @description Jobs per page, 1 to 250 (default 25). */
+                page_size?: number;
+                /** @description The bookmark of the previous page. */
+                bookmark?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of jobs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadJobList"];
+                };
+            };
+            /** @description page_size is out of range, or the bookmark is not one this server issued. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "downloads/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DownloadSubmit"];
+            };
+        };
+        responses: {
+            /** @description The job, loading. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadJobWithFiles"];
+                };
+            };
+            /** @description url is missing, or not a link the downloader takes; the message says which links work. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The 24-hour quota of the web app is spent (1000 downloads per user). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "downloads/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The job id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadJobWithFiles"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No job with that id is yours. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

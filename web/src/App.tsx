@@ -3,6 +3,7 @@ import { Box, Flex, GlobalEventsHandlerProvider, Spinner, Text, Toast } from 'ge
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Header } from './components/Header.js';
 import { AuthPage } from './pages/AuthPage.js';
+import { Downloads } from './pages/Downloads.js';
 import { Home } from './pages/Home.js';
 import { Later } from './pages/Later.js';
 import { NotFound } from './pages/NotFound.js';
@@ -36,7 +37,7 @@ function Pages() {
     timer.current = setTimeout(() => setToast(null), 6000);
   }, []);
   useEffect(() => setToast(null), [pathname]); // a message is about the page it was shown on
-  const needsUser = page === 'settings' || page === 'pin-builder' || page === 'search-pins' || page === 'search-boards';
+  const needsUser = page === 'settings' || page === 'pin-builder' || page === 'search-pins' || page === 'search-boards' || page === 'downloads';
   useEffect(() => { if (needsUser && user === null) navigate('/login/', { replace: true }); }, [needsUser, user]);
 
   if (error) return <Box padding={8}><Text align="center" color="error">{error}</Text></Box>;
@@ -49,6 +50,7 @@ function Pages() {
   else if (page === 'shared') body = <SharedPage pathname={pathname} user={user} notify={notify} />;
   else if (!user) body = null;
   else if (page === 'pin-builder') body = <PinBuilder user={user} />;
+  else if (page === 'downloads') body = <Downloads notify={notify} />;
   else if (page === 'search-pins' || page === 'search-boards') body = <Search kind={page === 'search-pins' ? 'pins' : 'boards'} user={user} notify={notify} />;
   else body = <Later title="Settings" />;
   const withHeader = user && page !== 'login' && page !== 'signup';

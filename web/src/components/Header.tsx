@@ -1,5 +1,5 @@
 // The logged-in header: logo, Create (the pin builder), the search field (Enter searches your pins,
-// /search/pins/?q=), the user's profile link (a server page) and Log out.
+// /search/pins/?q=), Downloads, the user's profile link (a server page) and Log out.
 import { Avatar, Box, Button, ButtonLink, Flex, IconButtonLink, Link, SearchField, Text } from 'gestalt';
 import { useEffect, useState } from 'react';
 import { corkboard, errorMessage } from '../api.js';
@@ -44,6 +44,8 @@ export function Header({ user, onError }: { user: User; onError(message: string)
             onKeyDown={({ event }) => { if (event.key === 'Enter') { event.preventDefault(); search(); } }} />
         </Flex.Item>
         <Flex.Item flex="none"><Flex alignItems="center" gap={3}>
+          {/* Not on a phone, where it would squeeze the search field to nothing. */}
+          <Box display="none" smDisplay="block"><IconButtonLink icon="download" size="md" href="/downloads/" accessibilityLabel="Downloads" /></Box>
           <Link href={`/${encodeURIComponent(user.username)}/`} rounding="pill" underline="none" accessibilityLabel={`Your profile, ${name}`}>
             <Flex alignItems="center" gap={2}>
               <Avatar name={name} size="sm" src={user.profile_image ?? undefined} />
