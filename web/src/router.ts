@@ -2,10 +2,12 @@
 // on the server (/<user>/, /pin/<id>/ ...) is a server page, reached by an ordinary link.
 import { useSyncExternalStore, type SyntheticEvent } from 'react';
 
-export type Page = 'home' | 'login' | 'signup' | 'settings' | 'pin-builder' | 'search-pins' | 'search-boards' | 'not-found';
+export type Page = 'home' | 'login' | 'signup' | 'settings' | 'pin-builder' | 'search-pins' | 'search-boards' | 'developers-apps' | 'developers-api-keys'
+  | 'not-found';
 
 const PAGES: Record<string, Page> = { '/': 'home', '/login': 'login', '/signup': 'signup', '/settings': 'settings', '/pin-builder': 'pin-builder',
-  '/search/pins': 'search-pins', '/search/boards': 'search-boards' };
+  '/search/pins': 'search-pins', '/search/boards': 'search-boards',
+  '/developers': 'developers-apps', '/developers/apps': 'developers-apps', '/developers/api-keys': 'developers-api-keys' };
 
 export type SearchKind = 'pins' | 'boards';
 

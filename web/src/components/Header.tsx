@@ -1,5 +1,5 @@
 // The logged-in header: logo, Create (the pin builder), the search field (Enter searches your pins,
-// /search/pins/?q=), the user's profile link (a server page) and Log out.
+// /search/pins/?q=), Developers (the console), the user's profile link (a server page) and Log out.
 import { Avatar, Box, Button, ButtonLink, Flex, IconButtonLink, Link, SearchField, Text } from 'gestalt';
 import { useEffect, useState } from 'react';
 import { corkboard, errorMessage } from '../api.js';
@@ -44,6 +44,9 @@ export function Header({ user, onError }: { user: User; onError(message: string)
             onKeyDown={({ event }) => { if (event.key === 'Enter') { event.preventDefault(); search(); } }} />
         </Flex.Item>
         <Flex.Item flex="none"><Flex alignItems="center" gap={3}>
+          {/* The developer console; smaller on a phone, like Log out, so the search field keeps its room. */}
+          <Box smDisplay="none"><IconButtonLink icon="code" size="sm" href="/developers/" accessibilityLabel="Developers: your apps, tokens and API keys" /></Box>
+          <Box display="none" smDisplay="block"><IconButtonLink icon="code" size="md" href="/developers/" accessibilityLabel="Developers: your apps, tokens and API keys" /></Box>
           <Link href={`/${encodeURIComponent(user.username)}/`} rounding="pill" underline="none" accessibilityLabel={`Your profile, ${name}`}>
             <Flex alignItems="center" gap={2}>
               <Avatar name={name} size="sm" src={user.profile_image ?? undefined} />
