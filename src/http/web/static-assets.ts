@@ -42,7 +42,7 @@ font:inherit;font-weight:600;cursor:pointer}
 ul.scopes{list-style:none;margin:0;padding:8px 16px;background:#f1f1f1;border-radius:16px}
 ul.scopes li{padding:10px 0 10px 32px;position:relative}ul.scopes li+li{border-top:1px solid #e1e1e1}
 ul.scopes li::before{content:"";position:absolute;left:4px;top:14px;width:14px;height:8px;border-left:3px solid #e60023;border-bottom:3px solid #e60023;transform:rotate(-45deg)}
-ul.scopes strong{font-weight:600}
+ul.scopes strong{font-weight:600}ul.scopes .muted{color:#5f5f5f}
 .muted{color:#767676;font-size:14px}
 .footnote{text-align:center;margin:16px 0 0}
 `);

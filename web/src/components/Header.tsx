@@ -1,6 +1,6 @@
 // The logged-in header: logo, Create (the pin builder), the search field (Enter searches your pins,
 // /search/pins/?q=), Developers (the console), the user's profile link (a server page) and Log out.
-import { Avatar, Box, Button, ButtonLink, Flex, IconButtonLink, Link, SearchField, Text } from 'gestalt';
+import { Avatar, Box, Button, ButtonLink, Flex, IconButton, IconButtonLink, Link, SearchField, Text } from 'gestalt';
 import { useEffect, useState } from 'react';
 import { corkboard, errorMessage } from '../api.js';
 import { navigate, pageOf, searchHref, usePathname, useQueryParam } from '../router.js';
@@ -44,7 +44,7 @@ export function Header({ user, onError }: { user: User; onError(message: string)
             onKeyDown={({ event }) => { if (event.key === 'Enter') { event.preventDefault(); search(); } }} />
         </Flex.Item>
         <Flex.Item flex="none"><Flex alignItems="center" gap={3}>
-          {/* The developer console; smaller on a phone, like Log out, so the search field keeps its room. */}
+          {/* The developer console; smaller on a phone, where Log out is an icon, so the search field keeps its room. */}
           <Box smDisplay="none"><IconButtonLink icon="code" size="sm" href="/developers/" accessibilityLabel="Developers: your apps, tokens and API keys" /></Box>
           <Box display="none" smDisplay="block"><IconButtonLink icon="code" size="md" href="/developers/" accessibilityLabel="Developers: your apps, tokens and API keys" /></Box>
           <Link href={`/${encodeURIComponent(user.username)}/`} rounding="pill" underline="none" accessibilityLabel={`Your profile, ${name}`}>
@@ -54,7 +54,7 @@ export function Header({ user, onError }: { user: User; onError(message: string)
             </Flex>
           </Link>
           {/* Smaller on a phone, so the search field keeps room for a word. */}
-          <Box smDisplay="none"><Button text="Log out" color="gray" size="sm" disabled={busy} onClick={logOut} /></Box>
+          <Box smDisplay="none"><IconButton icon="logout" bgColor="lightGray" size="sm" accessibilityLabel="Log out" disabled={busy} onClick={logOut} /></Box>
           <Box display="none" smDisplay="block"><Button text="Log out" color="gray" size="md" disabled={busy} onClick={logOut} /></Box>
         </Flex></Flex.Item>
       </Flex>

@@ -84,7 +84,7 @@ export function DevelopersApiKeys({ notify }: { notify: Notify }) {
               <ul className="console-list" aria-label="Your API keys">
                 {keys.map((k) => (
                   <li key={k.id} aria-label={k.name}>
-                    <Box borderStyle="sm" rounding={5} padding={4}>
+                    <Box borderStyle="sm" rounding={5} padding={4} mdPaddingX={6}>
                       <Flex justifyContent="between" alignItems="center" gap={3} wrap>
                         <Flex.Item flex="grow" minWidth={0}>
                           <Heading size="300" accessibilityLevel={3}>{k.name}</Heading>

@@ -70,7 +70,7 @@ export function DevelopersApps({ notify }: { notify: Notify }) {
                       <Flex justifyContent="between" alignItems="start" gap={3} wrap>
                         <Heading size="300" accessibilityLevel={3}>{app.name}</Heading>
                         <Flex gap={2} wrap>
-                          <Button text="Rotate secret" color="gray" size="sm" accessibilityLabel={`Rotate the secret of ${app.name}`} onClick={() => setAsking({ kind: 'rotate', app })} />
+                          <Button text="Rotate secret" color="gray" size="sm" accessibilityLabel={`Rotate secret of ${app.name}`} onClick={() => setAsking({ kind: 'rotate', app })} />
                           <Button text="Delete" color="gray" size="sm" accessibilityLabel={`Delete ${app.name}`} onClick={() => setAsking({ kind: 'delete', app })} />
                         </Flex>
                       </Flex>

@@ -47,7 +47,7 @@ export function DevelopersTokens({ app, scopes, notify, onIssued }: {
       <Box marginTop={4}>
         <Flex justifyContent="between" alignItems="center" gap={3} wrap>
           <Heading size="300" accessibilityLevel={4}>Your tokens</Heading>
-          <Button text="Generate token" color="red" size="sm" accessibilityLabel={`Generate a token for ${app.name}`} onClick={() => setGenerating(true)} />
+          <Button text="Generate token" color="red" size="sm" accessibilityLabel={`Generate token for ${app.name}`} onClick={() => setGenerating(true)} />
         </Flex>
       </Box>
       <Box marginTop={2}>
