@@ -137,14 +137,15 @@ export async function createContext(config: Config): Promise<Context> {
   };
   const pins = new PinsService(pinsRepo, boards, sections, images, media, imageFetcher(config), ids, database.generation, countsChanged, recordSave);
   const websitesRepo = new WebsitesRepository(db);
+  const oauth = new OauthService(new OauthRepository(db), ids, config.tokens);
   const publicContent = new PublicContentService(new PublicContentRepository(db), boardsRepo, pinsRepo, new SectionsRepository(db), new UsersRepository(db), boards, pins, () => config.publicUrl);
   return {
     config,
     database,
     ids,
     users,
-    apps: new AppsService(new AppsRepository(db), ids),
-    oauth: new OauthService(new OauthRepository(db), ids, config.tokens),
+    apps: new AppsService(new AppsRepository(db), ids, () => oauth.forgetCachedTokens()),
+    oauth,
     sessions: new WebSessionsService(new WebSessionsRepository(db), users),
     rateLimiter,
     blobs,

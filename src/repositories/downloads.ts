@@ -50,6 +50,14 @@ export class DownloadsRepository {
       .where('id', '=', id).where('status', '=', 'loading').execute();
   }
 
+  /** countByKeySince for several keys at once: each key's jobs since `since` (keys without any are left out). */
+  async countsSince(apiKeyIds: string[], since: string): Promise<Map<string, number>> {
+    if (!apiKeyIds.length) return new Map();
+    const rows = await this.db.selectFrom('downloads').select((eb) => ['api_key_id', eb.fn.countAll<number>().as('n')])
+      .where('api_key_id', 'in', apiKeyIds).where('created_at', '>=', since).groupBy('api_key_id').execute();
+    return new Map(rows.map((r) => [r.api_key_id!, Number(r.n)]));
+  }
+
   /** Records the outcome once; false when the job had already finished. */
   async finish(id: string, patch: Pick<DownloadRow, 'status' | 'error' | 'result'>): Promise<boolean> {
     const res = await this.db.updateTable('downloads').set({ ...patch, finished_at: new Date().toISOString() })

@@ -137,6 +137,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scopes a token may hold, with their descriptions. */
+        get: operations["console/scopes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your apps, newest first (no secrets). */
+        get: operations["apps/list"];
+        put?: never;
+        /** Registers an app; its client secret is in this answer only. */
+        post: operations["apps/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/apps/{client_id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replaces the app's client secret; the old one stops working at once. The new one is in this answer only. */
+        post: operations["apps/rotate_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/apps/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes the app; every token and authorization code issued to it stops working. */
+        delete: operations["apps/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/apps/{client_id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your live tokens for the app (scopes, created, expiry; never the token). */
+        get: operations["apps/tokens/list"];
+        put?: never;
+        /** Generates an access and refresh token for yourself on the app, as `corkboard token` does; shown in this answer only. */
+        post: operations["apps/tokens/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/apps/{client_id}/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revokes one of your tokens for the app: its access and refresh tokens stop working at once. */
+        delete: operations["apps/tokens/revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your live API keys for the download API, with their use in the last 24 hours (no keys or secrets). */
+        get: operations["api_keys/list"];
+        put?: never;
+        /** Makes an API key for the download API; the key and its webhook secret are in this answer only. */
+        post: operations["api_keys/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revokes the key: the download API refuses it from then on. Its past downloads stay. */
+        delete: operations["api_keys/revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -288,6 +427,107 @@ export interface components {
             items: components["schemas"]["DownloadJob"][];
             /** @description Pass it back for the next page; null after the last. */
             bookmark: string | null;
+        };
+        ConsoleApp: {
+            /** @description The app's id, its OAuth client_id. */
+            client_id: string;
+            name: string;
+            /** @description Where authorization codes may be sent, sorted. */
+            redirect_uris: string[];
+            /** @description When the app was registered (ISO 8601, UTC). */
+            created_at: string;
+        };
+        ConsoleAppList: {
+            /** @description Newest first. */
+            items: components["schemas"]["ConsoleApp"][];
+        };
+        NewApp: {
+            name: string;
+            /** @description https: URIs, http: to localhost, 127.0.0.0/8 or [::1], or a native app's reverse-domain scheme (com.example.app:/cb); no user name, password or fragment. */
+            redirect_uris: string[];
+        };
+        AppSecret: {
+            /** @description The app's id. */
+            client_id: string;
+            /** @description Shown only in this answer: the server keeps a hash of it. */
+            client_secret: string;
+        };
+        ScopeList: {
+            /** @description Every scope of Pinterest's API v5 document, with its description. */
+            items: {
+                scope: string;
+                description: string;
+            }[];
+        };
+        NewToken: {
+            /** @description The scopes the token holds. */
+            scopes: ("ads:read" | "ads:write" | "billing:read" | "billing:write" | "biz_access:read" | "biz_access:write" | "boards:read" | "boards:read_secret" | "boards:write" | "boards:write_secret" | "catalogs:read" | "catalogs:write" | "msot:write" | "pins:read" | "pins:read_secret" | "pins:write" | "pins:write_secret" | "user_accounts:read" | "user_accounts:write")[];
+        };
+        /** @description What POST /v5/oauth/token answers for an authorization code. */
+        IssuedToken: {
+            /** @description Shown only in this answer. */
+            access_token: string;
+            /** @constant */
+            token_type: "bearer";
+            /** @description Seconds. */
+            expires_in: number;
+            /** @description Comma-separated. */
+            scope: string;
+            /** @constant */
+            response_type: "authorization_code";
+            /** @description Shown only in this answer. */
+            refresh_token: string;
+            refresh_token_expires_in: number;
+            /** @description Unix time, seconds. */
+            refresh_token_expires_at: number;
+        };
+        ConsoleToken: {
+            /** @description The grant: the access and refresh tokens of one authorization, and their refreshes. */
+            id: string;
+            scopes: string[];
+            grant_type: "authorization_code" | "refresh_token" | "client_credentials";
+            /** @description When it was issued (ISO 8601, UTC). */
+            created_at: string;
+            /** @description null when only the refresh token is left. */
+            expires_at: string | null;
+            refresh_token_expires_at: string | null;
+        };
+        ConsoleTokenList: {
+            /** @description Live ones only, newest first. */
+            items: components["schemas"]["ConsoleToken"][];
+        };
+        ApiKey: {
+            /** @description The key's id (not the key). */
+            id: string;
+            /** @description Its label. */
+            name: string;
+            /** @description The first characters of the key, to tell keys apart. */
+            key_prefix: string;
+            /** @description Downloads it may submit per 24 hours. */
+            daily_quota: number;
+            /** @description Downloads submitted in the last 24 hours, as the quota counts them. */
+            used_24h: number;
+            /** @description When it was made (ISO 8601, UTC). */
+            created_at: string;
+        };
+        ApiKeyList: {
+            /** @description Live keys, newest first. */
+            items: components["schemas"]["ApiKey"][];
+        };
+        NewApiKey: {
+            /** @description A label. */
+            name: string;
+            /** @description Downloads it may submit per 24 hours. */
+            daily_quota: number;
+        };
+        IssuedApiKey: {
+            /** @description The key's id. */
+            id: string;
+            /** @description Shown only in this answer: send it as the Authorization header of /api/v1/. */
+            api_key: string;
+            /** @description Signs callbacks (X-Corkboard-Signature); shown only in this answer. */
+            webhook_secret: string;
+            daily_quota: number;
         };
         Error: {
             code: number;
@@ -678,6 +918,540 @@ export interface operations {
                 };
             };
             /** @description No job with that id is yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "console/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every scope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScopeList"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "apps/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your apps. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleAppList"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "apps/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApp"];
+            };
+        };
+        responses: {
+            /** @description Registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppSecret"];
+                };
+            };
+            /** @description A field or path parameter is missing or breaks its rule; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "apps/rotate_secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppSecret"];
+                };
+            };
+            /** @description A field or path parameter is missing or breaks its rule; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description You have no app with that client_id (another user's app answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "apps/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field or path parameter is missing or breaks its rule; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description You have no app with that client_id (another user's app answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "apps/tokens/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your tokens for the app. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleTokenList"];
+                };
+            };
+            /** @description A field or path parameter is missing or breaks its rule; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description You have no app with that client_id (another user's app answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "apps/tokens/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewToken"];
+            };
+        };
+        responses: {
+            /** @description The tokens. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedToken"];
+                };
+            };
+            /** @description A field or path parameter is missing or breaks its rule; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description You have no app with that client_id (another user's app answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "apps/tokens/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                client_id: string;
+                /** @description The token's id (a ConsoleToken's id). */
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field or path parameter is missing or breaks its rule; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No app of yours has that client_id, or no live token of yours for it has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "api_keys/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "api_keys/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApiKey"];
+            };
+        };
+        responses: {
+            /** @description The new key. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiKey"];
+                };
+            };
+            /** @description A field or path parameter is missing or breaks its rule; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "api_keys/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key's id. */
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field or path parameter is missing or breaks its rule; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description You have no live API key with that id (another user's key answers the same). */
             404: {
                 headers: {
                     [name: string]: unknown;

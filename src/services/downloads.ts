@@ -58,7 +58,17 @@ export interface DownloadJob {
 
 /** Submissions per 24 hours: a key's own quota (--quota, this by default); the web app's, per user. */
 export const DEFAULT_DAILY_QUOTA = 1000;
+
+/** A key as its owner's console lists it: never the key or its webhook secret. */
+export interface ApiKeySummary {
+  id: string; name: string; key_prefix: string; daily_quota: number;
+  /** Downloads submitted in the last 24 hours: what the quota counts. */
+  used_24h: number;
+  created_at: string;
+}
+
 const QUOTA_WINDOW_MS = 24 * 3600 * 1000;
+const quotaWindowStart = () => new Date(Date.now() - QUOTA_WINDOW_MS).toISOString();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Runs `fn` over `items` with at most `n` at once. */
@@ -86,13 +96,27 @@ export class DownloadsService {
 
   /** A new key for a user; the key itself is shown only here. */
   async createKey(ownerId: string, name: string, dailyQuota: number): Promise<{ api_key: string; id: string; webhook_secret: string; daily_quota: number }> {
+    if (!name.trim() || name.length > 100) throw errors.invalid('name must be 1 to 100 characters');
+    if (!Number.isInteger(dailyQuota) || dailyQuota < 1) throw errors.invalid('daily_quota must be a whole number of at least 1');
     const key = randomToken('cbk_');
     const row: ApiKeyRow = {
-      id: this.ids.next(), owner_id: ownerId, name, key_hash: sha256(key), key_prefix: key.slice(0, 10),
+      id: this.ids.next(), owner_id: ownerId, name: name.trim(), key_hash: sha256(key), key_prefix: key.slice(0, 10),
       webhook_secret: randomToken('whsec_'), daily_quota: dailyQuota, created_at: new Date().toISOString(), revoked_at: null,
     };
     await this.keys.insert(row);
     return { api_key: key, id: row.id, webhook_secret: row.webhook_secret, daily_quota: dailyQuota };
+  }
+
+  /** The owner's live keys, newest first, each with its use in the quota's window. */
+  async keysOf(ownerId: string): Promise<ApiKeySummary[]> {
+    const rows = await this.keys.live(ownerId);
+    const used = await this.repo.countsSince(rows.map((r) => r.id), quotaWindowStart());
+    return rows.map((r) => ({ id: r.id, name: r.name, key_prefix: r.key_prefix, daily_quota: r.daily_quota, used_24h: used.get(r.id) ?? 0, created_at: r.created_at }));
+  }
+
+  /** Revokes one of the owner's keys: it is refused from then on; another's key is 404 as none is. */
+  async revokeKey(ownerId: string, keyId: string): Promise<void> {
+    if (!(await this.keys.revoke(keyId, ownerId, new Date().toISOString()))) throw errors.notFound('No live API key of yours has that id.');
   }
 
   /** The key of an `Authorization` header: the bare key as the hosted APIs take it, or after Bearer/Token/Api-Key. */
@@ -126,7 +150,7 @@ export class DownloadsService {
       if (!ok) throw errors.invalid('Invalid parameters: callback_url must be an http(s) URL.');
       callback = callbackUrl as string;
     }
-    const since = new Date(Date.now() - QUOTA_WINDOW_MS).toISOString();
+    const since = quotaWindowStart();
     if (key) {
       if (await this.repo.countByKeySince(key.id, since) >= key.daily_quota) throw new ApiError(429, 8, `Quota spent: this key may submit ${key.daily_quota} downloads per 24 hours.`);
     } else if (await this.repo.countWebSince(ownerId, since) >= DEFAULT_DAILY_QUOTA) {

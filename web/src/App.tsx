@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Header } from './components/Header.js';
 import { AuthPage } from './pages/AuthPage.js';
 import { Downloads } from './pages/Downloads.js';
+import { Developers } from './pages/Developers.js';
 import { Home } from './pages/Home.js';
 import { Later } from './pages/Later.js';
 import { NotFound } from './pages/NotFound.js';
@@ -37,7 +38,8 @@ function Pages() {
     timer.current = setTimeout(() => setToast(null), 6000);
   }, []);
   useEffect(() => setToast(null), [pathname]); // a message is about the page it was shown on
-  const needsUser = page === 'settings' || page === 'pin-builder' || page === 'search-pins' || page === 'search-boards' || page === 'downloads';
+  const needsUser = page === 'settings' || page === 'pin-builder' || page === 'search-pins' || page === 'search-boards' || page === 'downloads'
+    || page === 'developers-apps' || page === 'developers-api-keys';
   useEffect(() => { if (needsUser && user === null) navigate('/login/', { replace: true }); }, [needsUser, user]);
 
   if (error) return <Box padding={8}><Text align="center" color="error">{error}</Text></Box>;
@@ -52,6 +54,7 @@ function Pages() {
   else if (page === 'pin-builder') body = <PinBuilder user={user} />;
   else if (page === 'downloads') body = <Downloads notify={notify} />;
   else if (page === 'search-pins' || page === 'search-boards') body = <Search kind={page === 'search-pins' ? 'pins' : 'boards'} user={user} notify={notify} />;
+  else if (page === 'developers-apps' || page === 'developers-api-keys') body = <Developers tab={page === 'developers-apps' ? 'apps' : 'api-keys'} notify={notify} />;
   else body = <Later title="Settings" />;
   const withHeader = user && page !== 'login' && page !== 'signup';
 

@@ -12,6 +12,7 @@ import { checkCsrfProof } from './csrf-proof.js';
 import { APP_ROUTES, type AppRoute } from './routes.js';
 import { pageHandlers } from './pages.js';
 import { downloadHandlers } from './downloads.js';
+import { consoleHandlers } from './console.js';
 import type { CredentialsBody, UserBody } from './schemas.js';
 
 type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -75,4 +76,5 @@ export function appApiRoutes(app: FastifyInstance, ctx: Context): void {
 
   pageHandlers(route, ctx);
   downloadHandlers(route, ctx);
+  consoleHandlers(route, ctx);
 }

@@ -2,6 +2,7 @@
 // handlers and becomes the OpenAPI document (scripts/gen-openapi.ts). Named schemas become components there.
 import { Type, type Static } from '@sinclair/typebox';
 import { DOWNLOAD_SCHEMAS } from './downloads-schemas.js';
+import { CONSOLE_SCHEMAS } from './console-schemas.js';
 
 export const User = Type.Object({
   id: Type.String(),
@@ -40,7 +41,7 @@ export const WebPaths = Type.Object({
 }, { additionalProperties: false });
 
 /** Component names in the OpenAPI document. */
-export const NAMED_SCHEMAS = { User, Session, LoggedIn, Credentials, PathTarget, WebPaths, ...DOWNLOAD_SCHEMAS, Error: AppError };
+export const NAMED_SCHEMAS = { User, Session, LoggedIn, Credentials, PathTarget, WebPaths, ...DOWNLOAD_SCHEMAS, ...CONSOLE_SCHEMAS, Error: AppError };
 
 export type UserBody = Static<typeof User>;
 export type CredentialsBody = Static<typeof Credentials>;
