@@ -156,6 +156,11 @@ export class OauthService {
     this.principals.clear();
   }
 
+  /** A user's profile changed: checked tokens hold the old row, so they are checked anew (edits are rare). */
+  userChanged(): void {
+    this.principals.clear();
+  }
+
   /** The principal behind an Authorization header, or 401 (code 2). */
   async authenticate(authorization: string | undefined): Promise<Principal> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');

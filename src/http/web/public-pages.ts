@@ -107,8 +107,10 @@ export function publicPageRoutes(app: FastifyInstance, ctx: Context): void {
     const boards = await pc.userBoards(await pc.userByName(req.params.user!), { pageSize: 100, after: null });
     return {
       title: user.full_name,
-      body: html`<h1>${user.full_name}</h1><p class="muted">@${user.username} · ${user.pin_count} pins · ${user.board_count} boards</p>
-${user.about ? html`<p>${user.about}</p>` : ''}
+      body: html`<img class="avatar" src="${user.image_medium_url}" alt="${user.full_name}" width="120" height="120">
+<h1>${user.full_name}</h1><p class="muted">@${user.username} · ${user.pin_count} pins · ${user.board_count} boards</p>
+${user.about ? html`<p class="about">${user.about}</p>` : ''}
+${/^https?:\/\//i.test(user.website_url) ? html`<p><a href="${user.website_url}" rel="nofollow noopener ugc">${user.website_url.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '')}</a></p>` : ''}
 <p><a href="/${encodeURIComponent(user.username)}/pins/">All pins</a></p>
 <div class="grid">${boards.items.map((b) => html`<a class="tile" href="${b.url}">${b.image_cover_url ? html`<img src="${b.image_cover_url}" alt="" loading="lazy">` : ''}<span><b>${b.name}</b> · ${b.pin_count} pins</span></a>`)}</div>`,
     };
