@@ -239,7 +239,10 @@ export interface components {
             website_url?: string;
         };
         ProfileImageUpload: {
-            /** @description What the data is; checked against its bytes. */
+            /**
+             * @description What the data is; checked against its bytes.
+             * @enum {string}
+             */
             content_type: "image/jpeg" | "image/png" | "image/webp" | "image/gif";
             /** @description The image, base64; at most 10 MB decoded. */
             data: string;

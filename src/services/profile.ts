@@ -102,7 +102,7 @@ export class ProfileService {
   async setImage(user: UserRow, contentType: string, data: string): Promise<Profile> {
     if (!(PROFILE_IMAGE_TYPES as readonly string[]).includes(contentType)) throw invalid(`content_type must be one of ${PROFILE_IMAGE_TYPES.join(', ')}.`);
     const bytes = decodeBase64(data, 'data');
-    if (bytes.length > PROFILE_LIMITS.imageBytes) throw invalid(`data is ${(bytes.length / 1048576).toFixed(1)} MB: a profile image may be at most ${PROFILE_LIMITS.imageBytes / 1048576} MB.`);
+    if (bytes.length > PROFILE_LIMITS.imageBytes) throw invalid(`data is ${bytes.length} bytes: a profile image may be at most ${PROFILE_LIMITS.imageBytes / 1048576} MB.`);
     const sniffed = sniffImageType(bytes);
     if (sniffed !== contentType) {
       throw invalid(sniffed ? `data is a ${TYPE_NAMES[sniffed]} image, not the ${contentType} content_type says.`
