@@ -4,10 +4,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Header } from './components/Header.js';
 import { AuthPage } from './pages/AuthPage.js';
 import { Home } from './pages/Home.js';
-import { Later } from './pages/Later.js';
 import { NotFound } from './pages/NotFound.js';
 import { PinBuilder } from './pages/PinBuilder.js';
 import { Search } from './pages/Search.js';
+import { Settings } from './pages/Settings.js';
 import { Welcome } from './pages/Welcome.js';
 import { navigate, onLinkNavigation, pageOf, usePathname } from './router.js';
 import { SessionProvider, useSession } from './session.js';
@@ -47,7 +47,7 @@ function Pages() {
   else if (!user) body = null;
   else if (page === 'pin-builder') body = <PinBuilder user={user} />;
   else if (page === 'search-pins' || page === 'search-boards') body = <Search kind={page === 'search-pins' ? 'pins' : 'boards'} user={user} notify={notify} />;
-  else body = <Later title="Settings" />;
+  else if (page === 'settings') body = <Settings notify={notify} />;
   const withHeader = user && page !== 'login' && page !== 'signup';
 
   return (

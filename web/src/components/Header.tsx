@@ -1,5 +1,5 @@
 // The logged-in header: logo, Create (the pin builder), the search field (Enter searches your pins,
-// /search/pins/?q=), the user's profile link (a server page) and Log out.
+// /search/pins/?q=), the user's profile link (a server page), Settings and Log out.
 import { Avatar, Box, Button, ButtonLink, Flex, IconButtonLink, Link, SearchField, Text } from 'gestalt';
 import { useEffect, useState } from 'react';
 import { corkboard, errorMessage } from '../api.js';
@@ -50,6 +50,7 @@ export function Header({ user, onError }: { user: User; onError(message: string)
               <Box display="none" smDisplay="block"><Text weight="bold">{name}</Text></Box>
             </Flex>
           </Link>
+          <IconButtonLink icon="cog" size="md" href="/settings/" accessibilityLabel="Settings" />
           {/* Smaller on a phone, so the search field keeps room for a word. */}
           <Box smDisplay="none"><Button text="Log out" color="gray" size="sm" disabled={busy} onClick={logOut} /></Box>
           <Box display="none" smDisplay="block"><Button text="Log out" color="gray" size="md" disabled={busy} onClick={logOut} /></Box>
