@@ -1,7 +1,7 @@
 // Settings in a real browser (Debian's Chromium, playwright-core) against a real server, through the UI: sign up,
 // open Settings from the header, edit name, about and website (a bad website refused under its field), upload a
 // profile photo through the file chooser (a file that is no image refused with the server's reason) and see it in
-// the header; change the password (a wrong current one refused), log out, and log in with the new one only.
+// the header and on the profile page (whose Edit profile leads back); change the password (a wrong current one refused), log out, and log in with the new one only.
 // /v5/user_account is read to verify what the UI did. axe finds no serious or critical violation on the page.
 // Screenshots at 390 and 1440 px go to test/e2e/artifacts/.
 import { readFile } from 'node:fs/promises';
@@ -99,8 +99,15 @@ forEachDialect('settings in a browser', (dialect) => {
     const account = (await api(s.url, 'GET', '/v5/user_account', { token })).data;
     assert.deepEqual([account.business_name, account.about, account.website_url], ['Ada Lovelace', 'Engines and poems.', 'https://ada.example/']);
     assert.equal(account.profile_image, await headerAvatar.getAttribute('src'));
-    // and after a reload, the form shows what was saved
-    await page.reload();
+    // The profile page (server-rendered) shows it too, and leads back here; the form shows what was saved.
+    await page.getByRole('link', { name: 'Your profile, Ada Lovelace' }).click();
+    await page.waitForURL(`${s.url}/${username}/`);
+    await page.getByRole('heading', { name: 'Ada Lovelace' }).waitFor();
+    await page.getByText('Engines and poems.').waitFor();
+    assert.equal(await page.getByRole('img', { name: 'Ada Lovelace' }).getAttribute('src'), account.profile_image);
+    assert.equal(await page.getByRole('link', { name: 'ada.example' }).getAttribute('href'), 'https://ada.example/');
+    await page.getByRole('link', { name: 'Edit profile' }).click();
+    await page.waitForURL(`${s.url}/settings/`);
     assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Ada Lovelace');
     assert.equal(await page.getByLabel('About', { exact: true }).inputValue(), 'Engines and poems.');
     assert.deepEqual(await axeViolations(page), []);

@@ -50,7 +50,8 @@ export function Header({ user, onError }: { user: User; onError(message: string)
               <Box display="none" smDisplay="block"><Text weight="bold">{name}</Text></Box>
             </Flex>
           </Link>
-          <IconButtonLink icon="cog" size="md" href="/settings/" accessibilityLabel="Settings" />
+          {/* Not on a phone, where the search field needs the room: there the profile page's Edit profile leads to it. */}
+          <Box display="none" smDisplay="block"><IconButtonLink icon="cog" size="md" href="/settings/" accessibilityLabel="Settings" /></Box>
           {/* Smaller on a phone, so the search field keeps room for a word. */}
           <Box smDisplay="none"><Button text="Log out" color="gray" size="sm" disabled={busy} onClick={logOut} /></Box>
           <Box display="none" smDisplay="block"><Button text="Log out" color="gray" size="md" disabled={busy} onClick={logOut} /></Box>

@@ -188,19 +188,19 @@ function PasswordForm({ username, notify }: { username: string; notify: Notify }
   const errorOf = (field: PasswordField) => (error?.field === field ? error.message : undefined);
   return (
     <form onSubmit={submit} noValidate aria-labelledby="password-heading">
+      {/* The account these passwords are for, as password managers look for it. */}
+      <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
       <Flex direction="column" gap={6}>
         <Flex direction="column" gap={2}>
           <Heading size="400" accessibilityLevel={2} id="password-heading">Password</Heading>
           <Text color="subtle">Changing it logs you out everywhere else; this browser stays logged in.</Text>
         </Flex>
-        {/* The account these passwords are for, as password managers look for it. */}
-        <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
         <TextField id="settings-current-password" label="Current password" type="password" autoComplete="current-password" value={current}
-          onChange={({ value }) => setCurrent(value)} errorMessage={errorOf('current_password')} />
+          onChange={({ value }) => { setCurrent(value); setError(null); }} errorMessage={errorOf('current_password')} />
         <TextField id="settings-new-password" label="New password" type="password" autoComplete="new-password" value={next}
-          onChange={({ value }) => setNext(value)} errorMessage={errorOf('new_password')} helperText={`At least ${MIN_PASSWORD} characters`} />
+          onChange={({ value }) => { setNext(value); setError(null); }} errorMessage={errorOf('new_password')} helperText={`At least ${MIN_PASSWORD} characters`} />
         <TextField id="settings-confirm-password" label="Type the new password again" type="password" autoComplete="new-password" value={confirm}
-          onChange={({ value }) => setConfirm(value)} errorMessage={errorOf('confirm')} />
+          onChange={({ value }) => { setConfirm(value); setError(null); }} errorMessage={errorOf('confirm')} />
         <Flex justifyContent="end">
           <Button text={busy ? 'Changing…' : 'Change password'} color="red" type="submit" disabled={busy} />
         </Flex>
