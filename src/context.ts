@@ -37,6 +37,7 @@ import { ImagesRepository } from './repositories/images.js';
 import { PinsRepository } from './repositories/pins.js';
 import { SectionsRepository } from './repositories/sections.js';
 import { AccountService } from './services/account.js';
+import { ProfileService } from './services/profile.js';
 import { FollowsRepository } from './repositories/follows.js';
 import { FollowsService } from './services/follows.js';
 import { WebsitesRepository } from './repositories/websites.js';
@@ -65,6 +66,8 @@ export interface Context {
   rateLimiter: RateLimiter;
   blobs: BlobStore;
   accounts: AccountService;
+  /** The signed-in person's own profile (settings): name, about, website, profile image. */
+  profiles: ProfileService;
   follows: FollowsService;
   websites: WebsitesService;
   images: ImagesService;
@@ -150,6 +153,7 @@ export async function createContext(config: Config): Promise<Context> {
     rateLimiter,
     blobs,
     accounts,
+    profiles: new ProfileService(new UsersRepository(db), images, () => config.publicUrl, () => oauth.forgetCachedTokens()),
     websites: new WebsitesService(websitesRepo, websiteSecret, { allowAddress: config.allowPrivateNetworks ? allowAny : allowPublicOnly }),
     follows: new FollowsService(followsRepo, users, boardsRepo, boards, countsChanged),
     images,

@@ -13,6 +13,10 @@ export interface UsersTable {
   business_name: string | null;
   about: string;
   website_url: string;
+  /**
+   * Blob key of the profile image's square variant (images/../<hash>/150x150.jpg), served under /media/ like a
+   * pin's images; its image row is kept while a user refers to it. null: the default avatar.
+   */
   profile_image: string | null;
   created_at: string;
 }

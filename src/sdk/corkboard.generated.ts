@@ -276,6 +276,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in user's profile, for editing. */
+        get: operations["account/get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes the name, about or website of the logged-in user; GET /v5/user_account and the profile page show it at once. */
+        patch: operations["account/update"];
+        trace?: never;
+    };
+    "/api/app/account/profile-image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A new profile image: decoded and stored like a pin image, shown as a 150x150 square crop. */
+        put: operations["account/profile-image/set"];
+        post?: never;
+        /** Removes the profile image: the default avatar shows again. */
+        delete: operations["account/profile-image/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Changes the password; every other session of the user ends, this one stays. Throttled with log-in. */
+        post: operations["account/password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -283,7 +336,7 @@ export interface components {
         User: {
             id: string;
             username: string;
-            /** @description The business name of a BUSINESS account. */
+            /** @description The account's name (business_name in GET /v5/user_account), when it has one. */
             full_name?: string;
             /** @description URL of the profile image, when the account has one. */
             profile_image?: string;
@@ -528,6 +581,40 @@ export interface components {
             /** @description Signs callbacks (X-Corkboard-Signature); shown only in this answer. */
             webhook_secret: string;
             daily_quota: number;
+        };
+        Profile: {
+            id: string;
+            username: string;
+            account_type: "PINNER" | "BUSINESS";
+            /** @description The account's name: business_name in GET /v5/user_account; '' when it has none. */
+            full_name: string;
+            about: string;
+            website_url: string;
+            /** @description URL of the profile image (150x150), or null for the default avatar. */
+            profile_image: string | null;
+        };
+        /** @description Only the fields given change. */
+        ProfileChanges: {
+            /** @description The name shown on the profile, at most 65 characters, one line; '' removes it (not for a BUSINESS account). */
+            full_name?: string;
+            /** @description About you, at most 500 characters. */
+            about?: string;
+            /** @description An http or https URL; '' removes it. */
+            website_url?: string;
+        };
+        ProfileImageUpload: {
+            /**
+             * @description What the data is; checked against its bytes.
+             * @enum {string}
+             */
+            content_type: "image/jpeg" | "image/png" | "image/webp" | "image/gif";
+            /** @description The image, base64; at most 10 MB decoded. */
+            data: string;
+        };
+        PasswordChange: {
+            current_password: string;
+            /** @description At least 8 characters (at most 256), not the current one. */
+            new_password: string;
         };
         Error: {
             code: number;
@@ -1453,6 +1540,233 @@ export interface operations {
             };
             /** @description You have no live API key with that id (another user's key answers the same). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "account/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "account/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileChanges"];
+            };
+        };
+        responses: {
+            /** @description The profile as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description A field breaks its rule (length, one line, http or https URL); the message names it. Nothing changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong, or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "account/profile-image/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileImageUpload"];
+            };
+        };
+        responses: {
+            /** @description The profile with its new image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description Not base64, not the declared type, larger than 10 MB, or not a usable image; the message says which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong, or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "account/profile-image/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile without an image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong, or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Changed; other sessions are logged out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description current_password is wrong, or new_password breaks its rule; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong, or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed log-ins or password checks for the account or address (Retry-After). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

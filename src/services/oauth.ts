@@ -190,7 +190,8 @@ export class OauthService {
     this.principals.clear();
   }
 
-  /** Forgets every cached token check: after tokens were deleted from under it (an app deleted). */
+  /** Forgets every cached token check: after tokens were deleted from under it (an app deleted), or a user's
+   * profile changed (checked tokens hold the old row; edits are rare). */
   forgetCachedTokens(): void {
     this.principals.clear();
   }

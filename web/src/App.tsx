@@ -6,12 +6,12 @@ import { AuthPage } from './pages/AuthPage.js';
 import { Downloads } from './pages/Downloads.js';
 import { Developers } from './pages/Developers.js';
 import { Home } from './pages/Home.js';
-import { Later } from './pages/Later.js';
 import { NotFound } from './pages/NotFound.js';
 import { PinBuilder } from './pages/PinBuilder.js';
 import { Search } from './pages/Search.js';
 import { SharedPage } from './pages/SharedPage.js';
 import { GuestHeader } from './components/GuestHeader.js';
+import { Settings } from './pages/Settings.js';
 import { Welcome } from './pages/Welcome.js';
 import { navigate, onLinkNavigation, pageOf, usePathname } from './router.js';
 import { SessionProvider, useSession } from './session.js';
@@ -55,7 +55,7 @@ function Pages() {
   else if (page === 'downloads') body = <Downloads notify={notify} />;
   else if (page === 'search-pins' || page === 'search-boards') body = <Search kind={page === 'search-pins' ? 'pins' : 'boards'} user={user} notify={notify} />;
   else if (page === 'developers-apps' || page === 'developers-api-keys') body = <Developers tab={page === 'developers-apps' ? 'apps' : 'api-keys'} notify={notify} />;
-  else body = <Later title="Settings" />;
+  else if (page === 'settings') body = <Settings notify={notify} />;
   const withHeader = user && page !== 'login' && page !== 'signup';
 
   return (

@@ -4,6 +4,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { DOWNLOAD_ROUTES } from './downloads-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
 import { PAGE_ROUTES } from './pages-routes.js';
+import { ACCOUNT_ROUTES } from './account-routes.js';
 import { AppError, Credentials, LoggedIn, Session } from './schemas.js';
 
 export interface AppResponse { description: string; schema?: TSchema }
@@ -63,4 +64,4 @@ const SESSION_ROUTES = {
 } as const satisfies Record<string, AppRoute>;
 
 /** Every route, each feature's table in its own file. */
-export const APP_ROUTES = { ...SESSION_ROUTES, ...PAGE_ROUTES, ...DOWNLOAD_ROUTES, ...CONSOLE_ROUTES } as const satisfies Record<string, AppRoute>;
+export const APP_ROUTES = { ...SESSION_ROUTES, ...PAGE_ROUTES, ...DOWNLOAD_ROUTES, ...CONSOLE_ROUTES, ...ACCOUNT_ROUTES } as const satisfies Record<string, AppRoute>;

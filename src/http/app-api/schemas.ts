@@ -3,11 +3,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DOWNLOAD_SCHEMAS } from './downloads-schemas.js';
 import { CONSOLE_SCHEMAS } from './console-schemas.js';
+import { ACCOUNT_SCHEMAS } from './account-schemas.js';
 
 export const User = Type.Object({
   id: Type.String(),
   username: Type.String(),
-  full_name: Type.Optional(Type.String({ description: 'The business name of a BUSINESS account.' })),
+  full_name: Type.Optional(Type.String({ description: "The account's name (business_name in GET /v5/user_account), when it has one." })),
   profile_image: Type.Optional(Type.String({ description: 'URL of the profile image, when the account has one.' })),
 }, { additionalProperties: false });
 
@@ -41,7 +42,7 @@ export const WebPaths = Type.Object({
 }, { additionalProperties: false });
 
 /** Component names in the OpenAPI document. */
-export const NAMED_SCHEMAS = { User, Session, LoggedIn, Credentials, PathTarget, WebPaths, ...DOWNLOAD_SCHEMAS, ...CONSOLE_SCHEMAS, Error: AppError };
+export const NAMED_SCHEMAS = { User, Session, LoggedIn, Credentials, PathTarget, WebPaths, ...DOWNLOAD_SCHEMAS, ...CONSOLE_SCHEMAS, ...ACCOUNT_SCHEMAS, Error: AppError };
 
 export type UserBody = Static<typeof User>;
 export type CredentialsBody = Static<typeof Credentials>;

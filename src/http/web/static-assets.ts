@@ -55,6 +55,7 @@ main{max-width:1200px;margin:0 auto;padding:24px}h1{font-size:1.8rem;margin:0 0 
 .tile img{width:100%;border-radius:16px;display:block}.tile span{display:block;font-size:.9rem;margin:4px 2px}
 .pin img,.pin video{max-width:100%;border-radius:16px;display:block;margin:0 0 12px}
 ul.links{list-style:none;padding:0}ul.links li{margin:6px 0}a{color:#0074e8}.more{display:inline-block;margin:16px 0}
+.avatar{border-radius:50%;display:block;object-fit:cover;margin:0 0 12px}.about{white-space:pre-line}
 `);
 
 /** Tells analytics a video started, and how long it played per page view (VIDEO_START, VIDEO_WATCH). */

@@ -1,5 +1,5 @@
 // The logged-in header: logo, Create (the pin builder), the search field (Enter searches your pins,
-// /search/pins/?q=), Downloads, Developers (the console), the user's profile link (a server page) and Log out.
+// /search/pins/?q=), Downloads, Developers (the console), the user's profile link, Settings and Log out.
 import { Avatar, Box, Button, ButtonLink, Flex, IconButton, IconButtonLink, Link, SearchField, Text } from 'gestalt';
 import { useEffect, useState } from 'react';
 import { corkboard, errorMessage } from '../api.js';
@@ -55,6 +55,8 @@ export function Header({ user, onError }: { user: User; onError(message: string)
               <Box display="none" smDisplay="block"><Text weight="bold">{name}</Text></Box>
             </Flex>
           </Link>
+          {/* Not on a phone, where the search field needs the room: there the profile page's Edit profile leads to it. */}
+          <Box display="none" smDisplay="block"><IconButtonLink icon="cog" size="md" href="/settings/" accessibilityLabel="Settings" /></Box>
           {/* Smaller on a phone, so the search field keeps room for a word. */}
           <Box smDisplay="none"><IconButton icon="logout" bgColor="lightGray" size="sm" accessibilityLabel="Log out" disabled={busy} onClick={logOut} /></Box>
           <Box display="none" smDisplay="block"><Button text="Log out" color="gray" size="md" disabled={busy} onClick={logOut} /></Box>
