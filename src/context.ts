@@ -39,6 +39,8 @@ import { SectionsRepository } from './repositories/sections.js';
 import { AccountService } from './services/account.js';
 import { FollowsRepository } from './repositories/follows.js';
 import { FollowsService } from './services/follows.js';
+import { FeedRepository } from './repositories/feed.js';
+import { FeedService } from './services/feed.js';
 import { WebsitesRepository } from './repositories/websites.js';
 import { WebsitesService } from './services/websites.js';
 import { BoardsService } from './services/boards.js';
@@ -66,6 +68,8 @@ export interface Context {
   blobs: BlobStore;
   accounts: AccountService;
   follows: FollowsService;
+  /** The home feed (followed boards and one's own, newest first). */
+  feed: FeedService;
   websites: WebsitesService;
   images: ImagesService;
   boards: BoardsService;
@@ -151,6 +155,7 @@ export async function createContext(config: Config): Promise<Context> {
     accounts,
     websites: new WebsitesService(websitesRepo, websiteSecret, { allowAddress: config.allowPrivateNetworks ? allowAny : allowPublicOnly }),
     follows: new FollowsService(followsRepo, users, boardsRepo, boards, countsChanged),
+    feed: new FeedService(new FeedRepository(db), pins),
     images,
     boards,
     sections,
