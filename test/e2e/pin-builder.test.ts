@@ -58,7 +58,7 @@ forEachDialect('pin builder in a browser', (dialect) => {
     await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL(`${s.url}/`);
-    await page.getByRole('heading', { name: 'Your pins' }).waitFor();
+    await page.getByRole('heading', { name: 'Home feed' }).waitFor();
     await page.getByText('No pins yet').waitFor();
 
     await page.getByRole('button', { name: 'Create board' }).click();
@@ -125,7 +125,7 @@ forEachDialect('pin builder in a browser', (dialect) => {
 
     // Home: both pins, newest first, each image loaded; the carousel shows its first image.
     await page.goto(`${s.url}/`);
-    const grid = page.getByRole('group', { name: 'Your pins' });
+    const grid = page.getByRole('group', { name: 'Home feed' });
     const lake = grid.getByRole('img', { name: 'A still lake under mountains' });
     const views = grid.getByRole('img', { name: 'Two views' }); // no alt text: the title
     await lake.waitFor();

@@ -1,14 +1,15 @@
 // Pins in Gestalt's Masonry, each its image (dominant-colour box first) and title, linking to the pin's server
-// page (/pin/<id>/). Scrolling near the end asks for more (loadMore) while there are more.
+// page (/pin/<id>/). Scrolling near the end asks for more (loadMore) while there are more. `virtualize` keeps only
+// the pins near the viewport in the DOM (long feeds).
 import { Box, Link, Masonry, Text } from 'gestalt';
 import { PinImage, type Pin } from './PinImage.js';
 
-export function PinGrid({ pins, label, onLoadMore }: { pins: readonly Pin[]; label: string; onLoadMore?: () => void }) {
+export function PinGrid({ pins, label, onLoadMore, virtualize = false }: { pins: readonly Pin[]; label: string; onLoadMore?: () => void; virtualize?: boolean }) {
   return (
     // Masonry is the list (role list, each item a listitem); the group names it.
     <div className="pin-grid" role="group" aria-label={label}>
       <Masonry items={pins} layout="flexible" columnWidth={236} gutterWidth={16} minCols={2}
-        scrollContainer={() => window} loadItems={onLoadMore ? () => onLoadMore() : undefined}
+        scrollContainer={() => window} virtualize={virtualize} loadItems={onLoadMore ? () => onLoadMore() : undefined}
         renderItem={({ data }) => <PinCard pin={data} />} />
     </div>
   );
