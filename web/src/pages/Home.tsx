@@ -48,7 +48,7 @@ export function Home({ user, notify }: { user: User; notify: Notify }) {
           </Box>
         )}
       </Box>
-      <HomeFeed notify={notify} />
+      <HomeFeed user={user} notify={notify} />
       {creating && (
         <CreateBoardModal onDismiss={() => setCreating(false)} onCreated={(board) => {
           setCreating(false);

@@ -3,16 +3,15 @@
 // for the next page as its end comes near. Skeleton tiles stand in for the first page; an empty feed says what to do.
 import { Box, Button, ButtonLink, Flex, Heading, Spinner, Text } from 'gestalt';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { corkboard, errorMessage } from '../api.js';
+import { errorMessage } from '../api.js';
+import { feedPage, firstFeedPage } from '../feed.js';
 import { PinGrid } from '../components/PinGrid.js';
 import type { Pin } from '../components/PinImage.js';
+import type { User } from '../session.js';
 import type { Notify } from '../App.js';
 
-/** Pins per request: two screens of a wide window, so the first one fills at once. */
-const PAGE_SIZE = 50;
-
-export function HomeFeed({ notify }: { notify: Notify }) {
-  const feed = useFeed(notify);
+export function HomeFeed({ user, notify }: { user: User; notify: Notify }) {
+  const feed = useFeed(user, notify);
   return (
     <Box as="section" marginTop={8}>
       <Heading size="400" accessibilityLevel={2}>Home feed</Heading>
@@ -56,7 +55,7 @@ function FeedSkeleton() {
 }
 
 /** The feed a page at a time: `more` fetches the next page while there is one; a failed page can be retried. */
-function useFeed(notify: Notify) {
+function useFeed(user: User, notify: Notify) {
   const [items, setItems] = useState<Pin[] | null>(null);
   const [loading, setLoading] = useState(false);
   const [hasMore, setHasMore] = useState(true);
@@ -70,7 +69,7 @@ function useFeed(notify: Notify) {
     setFailed(null);
     try {
       const bookmark = next.current;
-      const { data, error } = await corkboard.GET('/api/app/home-feed', { params: { query: { page_size: PAGE_SIZE, ...(bookmark ? { bookmark } : {}) } } });
+      const { data, error } = await (bookmark === undefined ? firstFeedPage(user.id) : feedPage(bookmark ?? undefined));
       if (!data) throw error;
       // Each item is the v5 Pin that GET /v5/pins/{id} answers, as the pin grid takes it.
       setItems((prev) => [...(prev ?? []), ...(data.items as unknown as Pin[])]);
@@ -81,7 +80,7 @@ function useFeed(notify: Notify) {
       setFailed(message);
       if (next.current !== undefined) notify(message, 'error'); // a later page: the pins so far stay
     } finally { busy.current = false; setLoading(false); }
-  }, [notify]);
+  }, [user.id, notify]);
   useEffect(() => { void fetchPage(); }, [fetchPage]);
   return { items, loading, failed, retry: () => void fetchPage(), more: hasMore && !failed ? () => void fetchPage() : undefined };
 }
