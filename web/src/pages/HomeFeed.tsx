@@ -39,7 +39,7 @@ function EmptyFeed() {
       <Flex direction="column" alignItems="center" gap={4}>
         <Text align="center" weight="bold">No pins yet.</Text>
         <Text align="center" color="subtle">Follow boards you like (open a board and press Follow) to see their pins here, or create a pin of your own.</Text>
-        <ButtonLink text="Create Pin" color="red" href="/pin-builder/" />
+        <ButtonLink text="Create a pin" color="red" href="/pin-builder/" />
       </Flex>
     </Box>
   );
