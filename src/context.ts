@@ -40,6 +40,8 @@ import { AccountService } from './services/account.js';
 import { ProfileService } from './services/profile.js';
 import { FollowsRepository } from './repositories/follows.js';
 import { FollowsService } from './services/follows.js';
+import { FeedRepository } from './repositories/feed.js';
+import { FeedService } from './services/feed.js';
 import { WebsitesRepository } from './repositories/websites.js';
 import { WebsitesService } from './services/websites.js';
 import { BoardsService } from './services/boards.js';
@@ -69,6 +71,8 @@ export interface Context {
   /** The signed-in person's own profile (settings): name, about, website, profile image. */
   profiles: ProfileService;
   follows: FollowsService;
+  /** The home feed (followed boards and one's own, newest first). */
+  feed: FeedService;
   websites: WebsitesService;
   images: ImagesService;
   boards: BoardsService;
@@ -156,6 +160,7 @@ export async function createContext(config: Config): Promise<Context> {
     profiles: new ProfileService(new UsersRepository(db), images, () => config.publicUrl, () => oauth.forgetCachedTokens()),
     websites: new WebsitesService(websitesRepo, websiteSecret, { allowAddress: config.allowPrivateNetworks ? allowAny : allowPublicOnly }),
     follows: new FollowsService(followsRepo, users, boardsRepo, boards, countsChanged),
+    feed: new FeedService(new FeedRepository(db), pins),
     images,
     boards,
     sections,

@@ -329,6 +329,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/home-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's home feed: the pins of the boards they follow (and the PUBLIC boards of the users they follow) and their own, newest first, a page at a time. */
+        get: operations["feed/home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -615,6 +632,81 @@ export interface components {
             current_password: string;
             /** @description At least 8 characters (at most 256), not the current one. */
             new_password: string;
+        };
+        /** @description A pin exactly as GET /v5/pins/{pin_id} answers it (Pinterest API v5 Pin). */
+        FeedPin: {
+            id: string;
+            /** @description UTC, as Pinterest writes it: 2025-01-15T10:30:00. */
+            created_at: string;
+            link: string | null;
+            title: string | null;
+            description: string | null;
+            dominant_color: string | null;
+            alt_text: string | null;
+            creative_type: "REGULAR" | "CAROUSEL" | "VIDEO";
+            board_id: string;
+            board_section_id: string | null;
+            board_owner: {
+                username: string;
+            };
+            is_owner: boolean;
+            is_standard: boolean;
+            has_been_promoted: boolean;
+            parent_pin_id: string | null;
+            pin_metrics: null;
+            media: {
+                /** @constant */
+                media_type: "image";
+                /** @description By size name: 150x150, 400x300, 600x, 1200x, originals. */
+                images: {
+                    [key: string]: {
+                        url: string;
+                        width: number;
+                        height: number;
+                    };
+                };
+            } | {
+                /** @constant */
+                media_type: "multiple_images";
+                items: {
+                    /** @constant */
+                    item_type: "image";
+                    title: string | null;
+                    description: string | null;
+                    link: string | null;
+                    /** @description By size name: 150x150, 400x300, 600x, 1200x, originals. */
+                    images: {
+                        [key: string]: {
+                            url: string;
+                            width: number;
+                            height: number;
+                        };
+                    };
+                }[];
+            } | {
+                /** @constant */
+                media_type: "video";
+                /** @description By size name: 150x150, 400x300, 600x, 1200x, originals. */
+                images: {
+                    [key: string]: {
+                        url: string;
+                        width: number;
+                        height: number;
+                    };
+                };
+                cover_image_url: string;
+                video_url: string;
+                /** @description Milliseconds. */
+                duration: number;
+                width: number;
+                height: number;
+            };
+        };
+        HomeFeed: {
+            /** @description Newest first (created_at, then id). */
+            items: components["schemas"]["FeedPin"][];
+            /** @description Send it back as bookmark for the next page; null on the last page. */
+            bookmark: string | null;
         };
         Error: {
             code: number;
@@ -1767,6 +1859,49 @@ export interface operations {
             };
             /** @description Too many failed log-ins or password checks for the account or address (Retry-After). */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "feed/home": {
+        parameters: {
+            query?: {
+                /** @description Pins per page (1 to 250, default 25). */
+                page_size?: number;
+                /** @description The bookmark of the previous page. */
+                bookmark?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the feed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeFeed"];
+                };
+            };
+            /** @description page_size out of range, or a bookmark this server did not issue; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,6 +15,7 @@ import { pageHandlers } from './pages.js';
 import { downloadHandlers } from './downloads.js';
 import { consoleHandlers } from './console.js';
 import { accountHandlers } from './account.js';
+import { feedHandlers } from './feed.js';
 import type { CredentialsBody, UserBody } from './schemas.js';
 
 type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -80,4 +81,5 @@ export function appApiRoutes(app: FastifyInstance, ctx: Context): void {
   downloadHandlers(route, ctx);
   consoleHandlers(route, ctx);
   accountHandlers(route, ctx);
+  feedHandlers(route, ctx);
 }
