@@ -53,6 +53,7 @@ import { PidgetsService } from './services/pidgets.js';
 import { EventsRepository } from './repositories/events.js';
 import { EventsService, type Viewer } from './services/events.js';
 import { AnalyticsService } from './services/analytics.js';
+import { ProfilesService } from './services/profiles.js';
 
 export interface Context {
   config: Config;
@@ -81,6 +82,8 @@ export interface Context {
   /** Recorded activity (saves, impressions, clicks, video plays) behind analytics. */
   events: EventsService;
   analytics: AnalyticsService;
+  /** Profiles, boards and pins as any viewer (a guest too) may see them, in /v5's shapes; board follows. */
+  profiles: ProfilesService;
   /** Background jobs; the HTTP app starts the workers when it is ready and stops them when it closes. */
   jobs: JobQueue;
   close(): Promise<void>;
@@ -137,6 +140,8 @@ export async function createContext(config: Config): Promise<Context> {
   };
   const pins = new PinsService(pinsRepo, boards, sections, images, media, imageFetcher(config), ids, database.generation, countsChanged, recordSave);
   const websitesRepo = new WebsitesRepository(db);
+  const follows = new FollowsService(followsRepo, users, boardsRepo, boards, countsChanged);
+  const profiles = new ProfilesService(users, boardsRepo, pinsRepo, new PublicContentRepository(db), accounts, follows, boards, sections, pins);
   const publicContent = new PublicContentService(new PublicContentRepository(db), boardsRepo, pinsRepo, new SectionsRepository(db), new UsersRepository(db), boards, pins, () => config.publicUrl);
   return {
     config,
@@ -150,7 +155,7 @@ export async function createContext(config: Config): Promise<Context> {
     blobs,
     accounts,
     websites: new WebsitesService(websitesRepo, websiteSecret, { allowAddress: config.allowPrivateNetworks ? allowAny : allowPublicOnly }),
-    follows: new FollowsService(followsRepo, users, boardsRepo, boards, countsChanged),
+    follows,
     images,
     boards,
     sections,
@@ -159,6 +164,7 @@ export async function createContext(config: Config): Promise<Context> {
     publicContent,
     pidgets: new PidgetsService(publicContent, (pinIds, viewer) => events.record(viewer, pinIds.map((pinId) => ({ pinId, type: 'IMPRESSION' as const })), 'widget')),
     events,
+    profiles,
     analytics: new AnalyticsService(new EventsRepository(db), pins, websitesRepo),
     media,
     downloads: new DownloadsService(new ApiKeysRepository(db), new DownloadsRepository(db), blobs, jobs, {
