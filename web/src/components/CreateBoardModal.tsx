@@ -5,7 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { errorMessage, pinterest } from '../api.js';
 import type { Board, Privacy } from '../boards.js';
 
-const PRIVACIES: Array<{ value: Privacy; label: string; help: string }> = [
+/** The privacy choices, shared with the board's Edit dialog. */
+export const PRIVACIES: Array<{ value: Privacy; label: string; help: string }> = [
   { value: 'PUBLIC', label: 'Public', help: 'Anyone can see this board' },
   { value: 'PROTECTED', label: 'Protected', help: 'Only you can see it; it may be used for ads' },
   { value: 'SECRET', label: 'Secret', help: 'Only you and collaborators can see it' },
