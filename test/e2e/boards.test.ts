@@ -3,7 +3,8 @@
 // pins (set up through /v5 with the session) show on the board and on the section page -> rename the board (the
 // URL follows, the old one is 404) -> a second user sees the profile with the board and follows it (1 follower)
 // -> the board made SECRET -> a logged-out visitor gets 404 on its URL (the HTTP status and the app's page) and the
-// profile no longer lists it -> the section and the board are deleted. Screenshots at 390 and 1440 px go to
+// profile no longer lists it -> the section and the board are deleted. The second user and the visitor each have
+// their own browser. Screenshots at 390 and 1440 px go to
 // test/e2e/artifacts/ (gitignored). Skips without /usr/bin/chromium.
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,6 +17,7 @@ forEachDialect('profiles, boards and sections in the web app', (dialect) => {
   let s: TestServer;
   let browser: BrowserSession;
   let page: Page;
+  const others: BrowserSession[] = []; // the second user's and the visitor's browsers, closed even when a step fails
 
   before(async () => {
     if (skip) return;
@@ -23,17 +25,9 @@ forEachDialect('profiles, boards and sections in the web app', (dialect) => {
     browser = await openBrowser(dialect);
     page = browser.page;
   });
-  after(async () => { await browser?.close(); await s?.close(); });
+  after(async () => { for (const b of [browser, ...others]) await b?.close().catch(() => undefined); await s?.close(); });
 
-  const shoot = (name: string, on: Page = page) => (on === page ? browser.shoot(`boards-${name}`) : shootOther(on, name));
-  async function shootOther(other: Page, name: string) {
-    for (const width of [390, 1440]) {
-      await other.setViewportSize({ width, height: width < 600 ? 844 : 900 });
-      await other.waitForTimeout(600);
-      await other.screenshot({ path: `test/e2e/artifacts/boards-${name}-${dialect}-${width}.png`, fullPage: true });
-    }
-    await other.setViewportSize({ width: 1440, height: 900 });
-  }
+  const shoot = (name: string, on: BrowserSession = browser) => on.shoot(`boards-${name}`);
   const until = (ok: () => Promise<boolean>, on: Page = page) => untilIn(on, ok);
 
   async function signUp(on: Page, username: string) {
@@ -138,11 +132,9 @@ forEachDialect('profiles, boards and sections in the web app', (dialect) => {
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
 
     // A second user (their own browser context) sees the profile with the board, and follows it.
-    const bobContext = await browser.browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const bob = await bobContext.newPage();
-    const bobProblems: string[] = [];
-    bob.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) bobProblems.push(m.text()); });
-    bob.on('pageerror', (e) => bobProblems.push(String(e)));
+    const bobs = await openBrowser(`${dialect}-second-user`);
+    others.push(bobs);
+    const bob = bobs.page;
     await signUp(bob, uniqueName('bf').slice(0, 30));
     await bob.goto(`${s.url}/${alice}/`);
     await bob.getByRole('heading', { name: alice, level: 1 }).waitFor();
@@ -151,7 +143,7 @@ forEachDialect('profiles, boards and sections in the web app', (dialect) => {
     await bobBoards.getByText('Hearty Soups', { exact: true }).waitFor();
     assert.equal(await bobBoards.count(), 1);
     await bob.getByRole('button', { name: 'Create board' }).waitFor({ state: 'detached' }); // not their profile
-    await shoot('other-profile', bob);
+    await shoot('other-profile', bobs);
     await until(async () => (await bobBoards.first().getAttribute('href')) === `/${alice}/hearty-soups/`, bob);
     await bobBoards.first().click();
     await bob.waitForURL(`${s.url}/${alice}/hearty-soups/`);
@@ -159,7 +151,7 @@ forEachDialect('profiles, boards and sections in the web app', (dialect) => {
     await bob.getByRole('button', { name: 'Follow Hearty Soups' }).click();
     await bob.getByRole('status').getByText('1 follower', { exact: true }).waitFor();
     await bob.getByRole('button', { name: 'Unfollow Hearty Soups' }).waitFor();
-    await shoot('followed', bob);
+    await shoot('followed', bobs);
     assert.equal(await bob.evaluate(async (id) => ((await (await fetch(`/v5/boards/${id}`)).json()) as { follower_count: number }).follower_count, boardId), 1);
     await bob.reload();
     await bob.getByRole('button', { name: 'Unfollow Hearty Soups' }).waitFor(); // remembered by the server
@@ -174,8 +166,9 @@ forEachDialect('profiles, boards and sections in the web app', (dialect) => {
     assert.equal(page.url(), `${s.url}/${alice}/hearty-soups/`);
 
     // A logged-out visitor: 404 on its URL (status and page), and the profile no longer lists it.
-    const guestContext = await browser.browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const guest = await guestContext.newPage();
+    const guests = await openBrowser(`${dialect}-guest`);
+    others.push(guests);
+    const guest = guests.page;
     const hidden = await guest.goto(`${s.url}/${alice}/hearty-soups/`);
     assert.equal(hidden?.status(), 404);
     await guest.getByRole('heading', { name: 'Page not found' }).waitFor();
@@ -185,12 +178,12 @@ forEachDialect('profiles, boards and sections in the web app', (dialect) => {
     await guest.getByRole('heading', { name: alice, level: 1 }).waitFor();
     await guest.getByText('No boards to show yet.').waitFor();
     await guest.getByText('0 pins · 0 boards · 0 followers · 0 following').waitFor();
-    await shoot('guest-profile', guest);
+    await shoot('guest-profile', guests);
     await guest.goto(`${s.url}/${alice}/pins/`);
     await guest.getByText('No pins to show yet.').waitFor();
     await bob.goto(`${s.url}/${alice}/hearty-soups/`);
     await bob.getByRole('heading', { name: 'Page not found' }).waitFor(); // nor for the follower
-    await guestContext.close();
+    const guestProblems = [...guests.problems];
 
     // Delete the section (its pin stays on the board), then the board.
     await page.getByRole('button', { name: 'Edit section Winter' }).click();
@@ -206,7 +199,7 @@ forEachDialect('profiles, boards and sections in the web app', (dialect) => {
     await page.getByText('You have no boards yet').waitFor();
     assert.equal((await page.goto(`${s.url}/${alice}/hearty-soups/`))?.status(), 404);
 
-    await bobContext.close();
-    assert.deepEqual([...browser.problems, ...bobProblems], []);
+    const bobProblems = [...bobs.problems];
+    assert.deepEqual([...browser.problems, ...bobProblems, ...guestProblems], []);
   });
 });

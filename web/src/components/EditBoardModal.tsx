@@ -1,17 +1,15 @@
-// The board's "Edit board" dialog for its owner: name, description and privacy, saved with PATCH /v5/boards/{id};
+// The board's "Edit board" dialog for its owner: name, description and privacy (BoardFields), saved with PATCH /v5/boards/{id};
 // "Delete board" asks again (ConfirmModal) before DELETE /v5/boards/{id}. The API's message is shown under the
 // field it names, or above the buttons.
-import { Box, Button, Flex, Layer, Modal, RadioGroup, Text, TextArea, TextField } from 'gestalt';
+import { Box, Button, Flex, Layer, Modal, Text } from 'gestalt';
 import { useState, type FormEvent } from 'react';
 import { errorMessage, pinterest } from '../api.js';
 import type { Board, Privacy } from '../boards.js';
 import { ConfirmModal } from './ConfirmModal.js';
-import { PRIVACIES } from './CreateBoardModal.js';
+import { BoardFields, fieldOf, type BoardValues } from './BoardFields.js';
 
 export function EditBoardModal({ board, onDismiss, onSaved, onDeleted }: { board: Board; onDismiss(): void; onSaved(board: Board): void; onDeleted(): void }) {
-  const [name, setName] = useState(board.name ?? '');
-  const [description, setDescription] = useState(board.description ?? '');
-  const [privacy, setPrivacy] = useState<Privacy>((board.privacy ?? 'PUBLIC') as Privacy);
+  const [values, setValues] = useState<BoardValues>({ name: board.name ?? '', description: board.description ?? '', privacy: (board.privacy ?? 'PUBLIC') as Privacy });
   const [error, setError] = useState<{ field: 'name' | 'description' | null; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -19,16 +17,12 @@ export function EditBoardModal({ board, onDismiss, onSaved, onDeleted }: { board
 
   const save = async (event: FormEvent | { preventDefault(): void }) => {
     event.preventDefault();
-    if (!name.trim()) { setError({ field: 'name', message: 'Give your board a name.' }); return; }
+    if (!values.name.trim()) { setError({ field: 'name', message: 'Give your board a name.' }); return; }
     setBusy(true);
     try {
       const { data, error: apiError } = await pinterest.PATCH('/boards/{board_id}', { params: { path }, // Pinterest's document lists PUBLIC and SECRET for an update; Corkboard takes PROTECTED too, as on create.
-        body: { name: name.trim(), description, privacy: privacy as 'PUBLIC' | 'SECRET' } });
-      if (!data) {
-        const message = errorMessage(apiError);
-        setError({ field: /description/i.test(message) ? 'description' : /name/i.test(message) ? 'name' : null, message });
-        return;
-      }
+        body: { ...values, name: values.name.trim(), privacy: values.privacy as 'PUBLIC' | 'SECRET' } });
+      if (!data) { const message = errorMessage(apiError); setError({ field: fieldOf(message), message }); return; }
       onSaved(data);
     } catch (e) { setError({ field: null, message: errorMessage(e) }); } finally { setBusy(false); }
   };
@@ -63,16 +57,7 @@ export function EditBoardModal({ board, onDismiss, onSaved, onDeleted }: { board
         }>
         <form onSubmit={save} noValidate>
           <Flex direction="column" gap={4}>
-            <TextField id="edit-board-name" label="Name" value={name} onChange={({ value }) => setName(value)}
-              errorMessage={error?.field === 'name' ? error.message : undefined} maxLength={{ characterCount: 180, errorAccessibilityLabel: 'Name is too long' }} />
-            <TextArea id="edit-board-description" label="Description" placeholder="What is your board about?" value={description}
-              onChange={({ value }) => setDescription(value)} errorMessage={error?.field === 'description' ? error.message : undefined} rows={2} />
-            <RadioGroup id="edit-board-privacy" legend="Privacy">
-              {PRIVACIES.map((p) => (
-                <RadioGroup.RadioButton key={p.value} id={`edit-privacy-${p.value}`} name="edit-privacy" value={p.value} label={p.label}
-                  helperText={p.help} checked={privacy === p.value} onChange={() => setPrivacy(p.value)} />
-              ))}
-            </RadioGroup>
+            <BoardFields idPrefix="edit-board" values={values} onChange={setValues} error={error} />
             {error && error.field === null && <Box role="alert"><Text color="error">{error.message}</Text></Box>}
           </Flex>
         </form>

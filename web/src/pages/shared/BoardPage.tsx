@@ -72,7 +72,8 @@ export function BoardPage({ boardId, sectionId, user, notify }: { boardId: strin
           : board.description && <Text align="center">{board.description}</Text>}
         <Text color="subtle" size="200" align="center">
           {owner && <Link href={`/${encodeURIComponent(owner)}/`} display="inline">{owner}</Link>}
-          {' · '}{plural(board.pin_count ?? 0, 'pin')}{' · '}<span role="status">{plural(followers, 'follower')}</span>
+          {/* The counts are the board's: a section page leaves them to the board. */}
+          {!section && <>{' · '}{plural(board.pin_count ?? 0, 'pin')}{' · '}<span role="status">{plural(followers, 'follower')}</span></>}
           {board.privacy === 'SECRET' ? ' · Secret' : board.privacy === 'PROTECTED' ? ' · Protected' : ''}
         </Text>
         <Flex gap={2} wrap justifyContent="center">
