@@ -37,7 +37,7 @@ import { ImagesRepository } from './repositories/images.js';
 import { PinsRepository } from './repositories/pins.js';
 import { SectionsRepository } from './repositories/sections.js';
 import { AccountService } from './services/account.js';
-import { ProfileService } from './services/profile.js';
+import { AccountSettingsService } from './services/account-settings.js';
 import { FollowsRepository } from './repositories/follows.js';
 import { FollowsService } from './services/follows.js';
 import { FeedRepository } from './repositories/feed.js';
@@ -56,6 +56,7 @@ import { PidgetsService } from './services/pidgets.js';
 import { EventsRepository } from './repositories/events.js';
 import { EventsService, type Viewer } from './services/events.js';
 import { AnalyticsService } from './services/analytics.js';
+import { ProfilesService } from './services/profiles.js';
 
 export interface Context {
   config: Config;
@@ -69,7 +70,7 @@ export interface Context {
   blobs: BlobStore;
   accounts: AccountService;
   /** The signed-in person's own profile (settings): name, about, website, profile image. */
-  profiles: ProfileService;
+  accountSettings: AccountSettingsService;
   follows: FollowsService;
   /** The home feed (followed boards and one's own, newest first). */
   feed: FeedService;
@@ -88,6 +89,8 @@ export interface Context {
   /** Recorded activity (saves, impressions, clicks, video plays) behind analytics. */
   events: EventsService;
   analytics: AnalyticsService;
+  /** Profiles, boards and pins as any viewer (a guest too) may see them, in /v5's shapes; board follows. */
+  profiles: ProfilesService;
   /** Background jobs; the HTTP app starts the workers when it is ready and stops them when it closes. */
   jobs: JobQueue;
   close(): Promise<void>;
@@ -145,6 +148,8 @@ export async function createContext(config: Config): Promise<Context> {
   const pins = new PinsService(pinsRepo, boards, sections, images, media, imageFetcher(config), ids, database.generation, countsChanged, recordSave);
   const websitesRepo = new WebsitesRepository(db);
   const oauth = new OauthService(new OauthRepository(db), ids, config.tokens);
+  const follows = new FollowsService(followsRepo, users, boardsRepo, boards, countsChanged);
+  const profiles = new ProfilesService(users, boardsRepo, pinsRepo, new PublicContentRepository(db), accounts, follows, boards, sections, pins);
   const publicContent = new PublicContentService(new PublicContentRepository(db), boardsRepo, pinsRepo, new SectionsRepository(db), new UsersRepository(db), boards, pins, () => config.publicUrl);
   return {
     config,
@@ -157,9 +162,9 @@ export async function createContext(config: Config): Promise<Context> {
     rateLimiter,
     blobs,
     accounts,
-    profiles: new ProfileService(new UsersRepository(db), images, () => config.publicUrl, () => oauth.forgetCachedTokens()),
+    accountSettings: new AccountSettingsService(new UsersRepository(db), images, () => config.publicUrl, () => oauth.forgetCachedTokens()),
     websites: new WebsitesService(websitesRepo, websiteSecret, { allowAddress: config.allowPrivateNetworks ? allowAny : allowPublicOnly }),
-    follows: new FollowsService(followsRepo, users, boardsRepo, boards, countsChanged),
+    follows,
     feed: new FeedService(new FeedRepository(db), pins),
     images,
     boards,
@@ -169,6 +174,7 @@ export async function createContext(config: Config): Promise<Context> {
     publicContent,
     pidgets: new PidgetsService(publicContent, (pinIds, viewer) => events.record(viewer, pinIds.map((pinId) => ({ pinId, type: 'IMPRESSION' as const })), 'widget')),
     events,
+    profiles,
     analytics: new AnalyticsService(new EventsRepository(db), pins, websitesRepo),
     media,
     downloads: new DownloadsService(new ApiKeysRepository(db), new DownloadsRepository(db), blobs, jobs, {

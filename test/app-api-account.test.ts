@@ -7,7 +7,7 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { LOGIN_THROTTLE } from '../src/services/login-throttle.js';
-import { PROFILE_LIMITS } from '../src/services/profile.js';
+import { PROFILE_LIMITS } from '../src/services/account-settings.js';
 import { Browser, documented } from './browser-session.js';
 import { api, forEachDialect, startServer, uniqueName, type TestServer } from './helpers.js';
 import { b64, png } from './public-helpers.js';

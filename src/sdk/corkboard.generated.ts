@@ -346,6 +346,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/profiles/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's profile as /v5/user_account has it; counts of what this viewer may see (all of it for the user themself). */
+        get: operations["profiles/get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/profiles/{username}/boards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's boards, newest first: PUBLIC ones, and all of one's own (secret ones too). */
+        get: operations["profiles/boards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/profiles/{username}/pins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's pins, newest first: those on PUBLIC boards, and one's own (not on PROTECTED boards, as /v5/pins). */
+        get: operations["profiles/pins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/boards/{board_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A board as GET /v5/boards/{board_id} answers it, for a guest too: PUBLIC boards, and one's own. */
+        get: operations["boards/get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/boards/{board_id}/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A board's sections, as GET /v5/boards/{board_id}/sections answers them. */
+        get: operations["boards/sections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/boards/{board_id}/pins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A board's pins (its sections' too), newest first, as GET /v5/boards/{board_id}/pins answers them. */
+        get: operations["boards/pins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/boards/{board_id}/sections/{section_id}/pins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A section's pins, newest first, as GET /v5/boards/{board_id}/sections/{section_id}/pins answers them. */
+        get: operations["boards/section-pins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/boards/{board_id}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the signed-in viewer follows a board, and its follower count. */
+        get: operations["boards/follow-state"];
+        /** Follows a PUBLIC board of someone else's (following it again changes nothing). */
+        put: operations["boards/follow"];
+        post?: never;
+        /** Stops following a board (not following it is fine). */
+        delete: operations["boards/unfollow"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -599,7 +737,7 @@ export interface components {
             webhook_secret: string;
             daily_quota: number;
         };
-        Profile: {
+        AccountProfile: {
             id: string;
             username: string;
             account_type: "PINNER" | "BUSINESS";
@@ -634,7 +772,7 @@ export interface components {
             new_password: string;
         };
         /** @description A pin exactly as GET /v5/pins/{pin_id} answers it (Pinterest API v5 Pin). */
-        FeedPin: {
+        Pin: {
             id: string;
             /** @description UTC, as Pinterest writes it: 2025-01-15T10:30:00. */
             created_at: string;
@@ -704,9 +842,70 @@ export interface components {
         };
         HomeFeed: {
             /** @description Newest first (created_at, then id). */
-            items: components["schemas"]["FeedPin"][];
+            items: components["schemas"]["Pin"][];
             /** @description Send it back as bookmark for the next page; null on the last page. */
             bookmark: string | null;
+        };
+        /** @description A user's profile as /v5/user_account has it, counted as this viewer may see it. */
+        Profile: {
+            id: string;
+            username: string;
+            account_type: "PINNER" | "BUSINESS";
+            profile_image: string;
+            website_url: string;
+            about: string;
+            business_name: string | null;
+            /** @description Boards this viewer may see (every board for the account itself). */
+            board_count: number;
+            /** @description Pins this viewer may see (every pin for the account itself). */
+            pin_count: number;
+            follower_count: number;
+            following_count: number;
+        };
+        /** @description Pinterest's Board, as GET /v5/boards/{board_id} answers it. */
+        Board: {
+            id: string;
+            created_at: string;
+            board_pins_modified_at: string;
+            name: string;
+            description: string;
+            privacy: "PUBLIC" | "PROTECTED" | "SECRET";
+            is_ads_only: boolean;
+            owner: {
+                username: string;
+            };
+            pin_count: number;
+            follower_count: number;
+            collaborator_count: number;
+            media: {
+                image_cover_url: string | null;
+                pin_thumbnail_urls: string[];
+            };
+        };
+        /** @description Pinterest's BoardSection. */
+        BoardSection: {
+            id: string;
+            name: string;
+        };
+        /** @description A page of boards, newest first. */
+        BoardList: {
+            items: components["schemas"]["Board"][];
+            bookmark: string | null;
+        };
+        /** @description A page of pins, newest first. */
+        PinList: {
+            items: components["schemas"]["Pin"][];
+            bookmark: string | null;
+        };
+        /** @description A page of sections, in the order they were made. */
+        SectionList: {
+            items: components["schemas"]["BoardSection"][];
+            bookmark: string | null;
+        };
+        BoardFollow: {
+            /** @description Whether the signed-in viewer follows the board. */
+            following: boolean;
+            follower_count: number;
         };
         Error: {
             code: number;
@@ -1656,7 +1855,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Profile"];
+                    "application/json": components["schemas"]["AccountProfile"];
                 };
             };
             /** @description No one is logged in. */
@@ -1689,7 +1888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Profile"];
+                    "application/json": components["schemas"]["AccountProfile"];
                 };
             };
             /** @description A field breaks its rule (length, one line, http or https URL); the message names it. Nothing changed. */
@@ -1740,7 +1939,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Profile"];
+                    "application/json": components["schemas"]["AccountProfile"];
                 };
             };
             /** @description Not base64, not the declared type, larger than 10 MB, or not a usable image; the message says which. */
@@ -1787,7 +1986,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Profile"];
+                    "application/json": components["schemas"]["AccountProfile"];
                 };
             };
             /** @description No one is logged in. */
@@ -1902,6 +2101,480 @@ export interface operations {
             };
             /** @description No one is logged in. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "profiles/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account name, as in /<user>/ (letters, digits and underscores, at most 30). */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description A parameter breaks its rule (page_size 1 to 250, a bookmark from a previous page, numeric ids); the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such user (code 30). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "profiles/boards": {
+        parameters: {
+            query?: {
+                /** @description Items per page (1 to 250; 25 unless given). */
+                page_size?: number;
+                /** @description The bookmark of the previous page. */
+                bookmark?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The account name, as in /<user>/ (letters, digits and underscores, at most 30). */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of boards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardList"];
+                };
+            };
+            /** @description A parameter breaks its rule (page_size 1 to 250, a bookmark from a previous page, numeric ids); the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such user (code 30). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "profiles/pins": {
+        parameters: {
+            query?: {
+                /** @description Items per page (1 to 250; 25 unless given). */
+                page_size?: number;
+                /** @description The bookmark of the previous page. */
+                bookmark?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The account name, as in /<user>/ (letters, digits and underscores, at most 30). */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of pins. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PinList"];
+                };
+            };
+            /** @description A parameter breaks its rule (page_size 1 to 250, a bookmark from a previous page, numeric ids); the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such user (code 30). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "boards/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                board_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Board"];
+                };
+            };
+            /** @description A parameter breaks its rule (page_size 1 to 250, a bookmark from a previous page, numeric ids); the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such board, or not one this viewer may see (code 40). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "boards/sections": {
+        parameters: {
+            query?: {
+                /** @description Items per page (1 to 250; 25 unless given). */
+                page_size?: number;
+                /** @description The bookmark of the previous page. */
+                bookmark?: string;
+            };
+            header?: never;
+            path: {
+                board_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SectionList"];
+                };
+            };
+            /** @description A parameter breaks its rule (page_size 1 to 250, a bookmark from a previous page, numeric ids); the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such board, or not one this viewer may see (code 40). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "boards/pins": {
+        parameters: {
+            query?: {
+                /** @description Items per page (1 to 250; 25 unless given). */
+                page_size?: number;
+                /** @description The bookmark of the previous page. */
+                bookmark?: string;
+            };
+            header?: never;
+            path: {
+                board_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of pins. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PinList"];
+                };
+            };
+            /** @description A parameter breaks its rule (page_size 1 to 250, a bookmark from a previous page, numeric ids); the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such board, or not one this viewer may see (code 40). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "boards/section-pins": {
+        parameters: {
+            query?: {
+                /** @description Items per page (1 to 250; 25 unless given). */
+                page_size?: number;
+                /** @description The bookmark of the previous page. */
+                bookmark?: string;
+            };
+            header?: never;
+            path: {
+                board_id: string;
+                section_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of pins. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PinList"];
+                };
+            };
+            /** @description A parameter breaks its rule (page_size 1 to 250, a bookmark from a previous page, numeric ids); the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such board or section, or not one this viewer may see (code 40 or 2031). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "boards/follow-state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                board_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the viewer follows the board now, and its follower count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardFollow"];
+                };
+            };
+            /** @description board_id is not an id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such board, or not one this viewer may see (code 40). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "boards/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                board_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the viewer follows the board now, and its follower count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardFollow"];
+                };
+            };
+            /** @description The board is the viewer's own (code 1), or board_id is not an id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof failed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such board, or not one this viewer may see (code 40). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "boards/unfollow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                board_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the viewer follows the board now, and its follower count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardFollow"];
+                };
+            };
+            /** @description board_id is not an id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof failed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such board, or not one this viewer may see (code 40). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

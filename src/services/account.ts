@@ -4,7 +4,7 @@ import type { BoardsRepository } from '../repositories/boards.js';
 import type { FollowsRepository } from '../repositories/follows.js';
 import type { PinsRepository } from '../repositories/pins.js';
 import type { UserRow } from '../repositories/users.js';
-import { profileImageUrl } from './profile.js';
+import { profileImageUrl } from './account-settings.js';
 
 export interface Account {
   id: string;

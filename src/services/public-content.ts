@@ -18,7 +18,7 @@ import type { ImageDetails, ImageSizes } from './images.js';
 import type { Principal } from './oauth.js';
 import type { PinsService } from './pins.js';
 import { canSeeBoard, canSeePinsOn } from './privacy.js';
-import { profileImageUrl } from './profile.js';
+import { profileImageUrl } from './account-settings.js';
 import { RESERVED_NAMES } from '../lib/reserved-names.js';
 
 /** Nobody in particular: the viewer of every public endpoint. No user id matches, no scopes, so privacy.ts lets it see PUBLIC boards and their pins only. */

@@ -2,7 +2,7 @@
 // changes, a profile image upload and a password change. The limits come from the profile service, which
 // checks them again with what the schema cannot say (URLs, control characters).
 import { Type } from '@sinclair/typebox';
-import { PROFILE_IMAGE_TYPES, PROFILE_LIMITS, type ProfileImageType } from '../../services/profile.js';
+import { PROFILE_IMAGE_TYPES, PROFILE_LIMITS, type ProfileImageType } from '../../services/account-settings.js';
 
 export const Profile = Type.Object({
   id: Type.String(),
@@ -32,4 +32,4 @@ export const PasswordChange = Type.Object({
 }, { additionalProperties: false });
 
 /** Component names in the OpenAPI document. */
-export const ACCOUNT_SCHEMAS = { Profile, ProfileChanges, ProfileImageUpload, PasswordChange };
+export const ACCOUNT_SCHEMAS = { AccountProfile: Profile, ProfileChanges, ProfileImageUpload, PasswordChange };

@@ -7,7 +7,8 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(s: T) => Type.Union(
 const ImageDetails = Type.Object({ url: Type.String(), width: Type.Integer(), height: Type.Integer() });
 const Images = Type.Record(Type.String(), ImageDetails, { description: 'By size name: 150x150, 400x300, 600x, 1200x, originals.' });
 
-export const FeedPin = Type.Object({
+/** The one Pin schema of the app API (profiles-schemas.ts lists it too). */
+export const Pin = Type.Object({
   id: Type.String({ pattern: '^\\d+$' }),
   created_at: Type.String({ description: "UTC, as Pinterest writes it: 2025-01-15T10:30:00." }),
   link: Nullable(Type.String()),
@@ -40,9 +41,9 @@ export const FeedPin = Type.Object({
 }, { description: 'A pin exactly as GET /v5/pins/{pin_id} answers it (Pinterest API v5 Pin).' });
 
 export const HomeFeed = Type.Object({
-  items: Type.Array(FeedPin, { description: 'Newest first (created_at, then id).' }),
+  items: Type.Array(Pin, { description: 'Newest first (created_at, then id).' }),
   bookmark: Type.Union([Type.String(), Type.Null()], { description: 'Send it back as bookmark for the next page; null on the last page.' }),
 }, { additionalProperties: false });
 
 /** Component names in the OpenAPI document (schemas.ts NAMED_SCHEMAS spreads them). */
-export const FEED_SCHEMAS = { FeedPin, HomeFeed };
+export const FEED_SCHEMAS = { Pin, HomeFeed };

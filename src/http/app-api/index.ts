@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../context.js';
 import { ApiError, errors } from '../../lib/api-error.js';
 import type { UserRow } from '../../repositories/users.js';
-import { profileImageUrl } from '../../services/profile.js';
+import { profileImageUrl } from '../../services/account-settings.js';
 import { csrfToken } from '../web/csrf.js';
 import { clearSessionCookie, secureCookies, SESSION_COOKIE, setSessionCookie } from '../session-cookie.js';
 import { checkCsrfProof } from './csrf-proof.js';
@@ -16,6 +16,7 @@ import { downloadHandlers } from './downloads.js';
 import { consoleHandlers } from './console.js';
 import { accountHandlers } from './account.js';
 import { feedHandlers } from './feed.js';
+import { profileHandlers } from './profiles.js';
 import type { CredentialsBody, UserBody } from './schemas.js';
 
 type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -82,4 +83,5 @@ export function appApiRoutes(app: FastifyInstance, ctx: Context): void {
   consoleHandlers(route, ctx);
   accountHandlers(route, ctx);
   feedHandlers(route, ctx);
+  profileHandlers(route, ctx);
 }

@@ -5,6 +5,7 @@ import { DOWNLOAD_SCHEMAS } from './downloads-schemas.js';
 import { CONSOLE_SCHEMAS } from './console-schemas.js';
 import { ACCOUNT_SCHEMAS } from './account-schemas.js';
 import { FEED_SCHEMAS } from './feed-schemas.js';
+import { PROFILE_SCHEMAS } from './profiles-schemas.js';
 
 export const User = Type.Object({
   id: Type.String(),
@@ -43,7 +44,7 @@ export const WebPaths = Type.Object({
 }, { additionalProperties: false });
 
 /** Component names in the OpenAPI document. */
-export const NAMED_SCHEMAS = { User, Session, LoggedIn, Credentials, PathTarget, WebPaths, ...DOWNLOAD_SCHEMAS, ...CONSOLE_SCHEMAS, ...ACCOUNT_SCHEMAS, ...FEED_SCHEMAS, Error: AppError };
+export const NAMED_SCHEMAS = { User, Session, LoggedIn, Credentials, PathTarget, WebPaths, ...DOWNLOAD_SCHEMAS, ...CONSOLE_SCHEMAS, ...ACCOUNT_SCHEMAS, ...FEED_SCHEMAS, ...PROFILE_SCHEMAS, Error: AppError };
 
 export type UserBody = Static<typeof User>;
 export type CredentialsBody = Static<typeof Credentials>;

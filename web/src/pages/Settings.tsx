@@ -10,7 +10,7 @@ import type { Notify } from '../App.js';
 import { readBase64 } from '../files.js';
 import { useSession } from '../session.js';
 
-type Profile = CorkboardComponents['schemas']['Profile'];
+type Profile = CorkboardComponents['schemas']['AccountProfile'];
 type ImageType = CorkboardComponents['schemas']['ProfileImageUpload']['content_type'];
 
 // The server's rules (services/profile.ts), checked here too so a mistake shows before anything is sent.

@@ -73,7 +73,7 @@ function checkWebsite(value: string): string {
   return website;
 }
 
-export class ProfileService {
+export class AccountSettingsService {
   constructor(
     private readonly users: UsersRepository,
     private readonly images: ImagesService,
