@@ -104,7 +104,7 @@ forEachDialect('settings in a browser', (dialect) => {
     await page.waitForURL(`${s.url}/${username}/`);
     await page.getByRole('heading', { name: 'Ada Lovelace' }).waitFor();
     await page.getByText('Engines and poems.').waitFor();
-    assert.equal(await page.getByRole('img', { name: 'Ada Lovelace' }).getAttribute('src'), account.profile_image);
+    assert.equal(await page.getByRole('main').getByRole('img', { name: 'Ada Lovelace' }).getAttribute('src'), account.profile_image);
     assert.equal(await page.getByRole('link', { name: 'ada.example' }).getAttribute('href'), 'https://ada.example/');
     await page.getByRole('link', { name: 'Edit profile' }).click();
     await page.waitForURL(`${s.url}/settings/`);
