@@ -78,8 +78,8 @@ forEachDialect('pin builder in a browser', (dialect) => {
     assert.equal(await page.getByLabel('Board', { exact: true }).inputValue() !== '', true);
     await browser.shoot('pin-builder-image');
     await page.getByRole('button', { name: 'Publish' }).click();
-    await page.waitForURL(`${s.url}/${username}/mountain-walks/`); // the board's server page
-    assert.match(await page.content(), /Lake at dawn/);
+    await page.waitForURL(`${s.url}/${username}/mountain-walks/`); // the board's page, rendered in the app
+    await page.getByRole('group', { name: /^Pins of / }).getByText('Lake at dawn').first().waitFor();
 
     // A section of the board, made through the API (the app has no section editor yet), to choose below.
     const app = await s.app_(username);
