@@ -99,7 +99,7 @@ forEachDialect('settings in a browser', (dialect) => {
     const account = (await api(s.url, 'GET', '/v5/user_account', { token })).data;
     assert.deepEqual([account.business_name, account.about, account.website_url], ['Ada Lovelace', 'Engines and poems.', 'https://ada.example/']);
     assert.equal(account.profile_image, await headerAvatar.getAttribute('src'));
-    // The profile page (server-rendered) shows it too, and leads back here; the form shows what was saved.
+    // The profile page shows it too, and leads back here; the form shows what was saved.
     await page.getByRole('link', { name: 'Your profile, Ada Lovelace' }).click();
     await page.waitForURL(`${s.url}/${username}/`);
     await page.getByRole('heading', { name: 'Ada Lovelace' }).waitFor();

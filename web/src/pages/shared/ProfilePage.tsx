@@ -1,7 +1,7 @@
 // A profile (/<user>/, its boards) and its pins (/<user>/pins/), with its counts. One's own from /v5
 // (user_account, boards, pins; secret boards included) with "Create board"; anyone else's, and any profile for a
 // guest, from the app API's reads (reads.ts): what this viewer may see of it.
-import { Avatar, Box, Button, Flex, Heading, Spinner, Tabs, Text } from 'gestalt';
+import { Avatar, Box, Button, ButtonLink, Flex, Heading, Link, Spinner, Tabs, Text } from 'gestalt';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../api.js';
 import type { Notify } from '../../App.js';
@@ -34,6 +34,8 @@ export function ProfilePage({ username, tab, user, notify }: { username: string;
   // The server's default avatar is a picture of no one: the initial (Gestalt's fallback) says more.
   const image = profile?.profile_image && !profile.profile_image.endsWith('/default-avatar.svg') ? profile.profile_image : undefined;
 
+  const site = webSite(profile?.website_url);
+
   return (
     <Box as="main" paddingX={4} paddingY={6} maxWidth={1440} marginStart="auto" marginEnd="auto">
       <Flex direction="column" alignItems="center" gap={2}>
@@ -41,6 +43,7 @@ export function ProfilePage({ username, tab, user, notify }: { username: string;
         <Heading size="600" accessibilityLevel={1} align="center">{name}</Heading>
         <Text color="subtle">@{username}</Text>
         {profile?.about && <Text align="center">{profile.about}</Text>}
+        {site && <Text><Link href={site.href} target="blank" rel="nofollow" display="inline">{site.hostname}</Link></Text>}
         {profile && (
           <Text size="200" align="center">
             {plural(profile.pin_count, 'pin')} · {plural(profile.board_count, 'board')} · {plural(profile.follower_count, 'follower')} · {profile.following_count ?? 0} following
@@ -51,6 +54,7 @@ export function ProfilePage({ username, tab, user, notify }: { username: string;
           <Tabs activeTabIndex={tab === 'boards' ? 0 : 1} onChange={() => undefined}
             tabs={[{ href: base, text: 'Boards' }, { href: `${base}pins/`, text: 'Pins' }]} />
         </nav>
+        {own && <ButtonLink text="Edit profile" color="gray" href="/settings/" />}
         {own && tab === 'boards' && <Button text="Create board" color="red" iconStart="add" onClick={() => setCreating(true)} />}
       </Flex>
       <Box marginTop={8}>
@@ -77,4 +81,10 @@ export function ProfilePage({ username, tab, user, notify }: { username: string;
       )}
     </Box>
   );
+}
+
+/** The profile's website when it is an http(s) URL (the server allows no other), else nothing to link. */
+function webSite(url: string | undefined | null): URL | null {
+  if (!url || !/^https?:\/\//i.test(url)) return null;
+  try { return new URL(url); } catch { return null; }
 }
