@@ -11,6 +11,7 @@ import { clearSessionCookie, secureCookies, SESSION_COOKIE, setSessionCookie } f
 import { checkCsrfProof } from './csrf-proof.js';
 import { APP_ROUTES, type AppRoute } from './routes.js';
 import { pageHandlers } from './pages.js';
+import { publicHandlers } from './public.js';
 import type { CredentialsBody, UserBody } from './schemas.js';
 
 type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -73,4 +74,5 @@ export function appApiRoutes(app: FastifyInstance, ctx: Context): void {
   });
 
   pageHandlers(route, ctx);
+  publicHandlers(route, ctx);
 }

@@ -2,6 +2,7 @@
 // (index.ts) and the OpenAPI generator (openapi.ts) both read it, so the document cannot drift from the server.
 import type { TSchema } from '@sinclair/typebox';
 import { PAGE_ROUTES } from './pages-routes.js';
+import { PUBLIC_ROUTES } from './public-routes.js';
 import { AppError, Credentials, LoggedIn, Session } from './schemas.js';
 
 export interface AppResponse { description: string; schema?: TSchema }
@@ -61,4 +62,4 @@ const SESSION_ROUTES = {
 } as const satisfies Record<string, AppRoute>;
 
 /** Every route, each feature's table in its own file. */
-export const APP_ROUTES = { ...SESSION_ROUTES, ...PAGE_ROUTES } as const satisfies Record<string, AppRoute>;
+export const APP_ROUTES = { ...SESSION_ROUTES, ...PAGE_ROUTES, ...PUBLIC_ROUTES } as const satisfies Record<string, AppRoute>;

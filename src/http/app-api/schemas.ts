@@ -1,6 +1,7 @@
 // Wire schemas of Corkboard's own JSON API (/api/app/): TypeBox, so one definition validates requests, types the
 // handlers and becomes the OpenAPI document (scripts/gen-openapi.ts). Named schemas become components there.
 import { Type, type Static } from '@sinclair/typebox';
+import { PUBLIC_SCHEMAS } from './public-schemas.js';
 
 export const User = Type.Object({
   id: Type.String(),
@@ -39,7 +40,7 @@ export const WebPaths = Type.Object({
 }, { additionalProperties: false });
 
 /** Component names in the OpenAPI document. */
-export const NAMED_SCHEMAS = { User, Session, LoggedIn, Credentials, PathTarget, WebPaths, Error: AppError };
+export const NAMED_SCHEMAS = { User, Session, LoggedIn, Credentials, PathTarget, WebPaths, ...PUBLIC_SCHEMAS, Error: AppError };
 
 export type UserBody = Static<typeof User>;
 export type CredentialsBody = Static<typeof Credentials>;
