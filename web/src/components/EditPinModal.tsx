@@ -30,6 +30,11 @@ export function EditPinModal({ pin, notify, onDismiss, onSaved, onDeleted }: {
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const errorOf = (field: Field) => (error?.field === field ? error.message : undefined);
+  /** A field's change clears the message about it. */
+  const edit = (field: Field, set: (value: string) => void) => ({ value }: { value: string }) => {
+    set(value);
+    setError((e) => (e?.field === field ? null : e));
+  };
 
   const save = async (event?: FormEvent | { preventDefault(): void }) => {
     event?.preventDefault();
@@ -85,15 +90,15 @@ export function EditPinModal({ pin, notify, onDismiss, onSaved, onDeleted }: {
         }>
         <form onSubmit={(e) => void save(e)} noValidate>
           <Flex direction="column" gap={4}>
-            <TextField id="edit-pin-title" label="Title" value={title} onChange={({ value }) => setTitle(value)} errorMessage={errorOf('title')}
+            <TextField id="edit-pin-title" label="Title" value={title} onChange={edit('title', setTitle)} errorMessage={errorOf('title')}
               maxLength={{ characterCount: 100, errorAccessibilityLabel: 'Title is too long' }} />
-            <TextArea id="edit-pin-description" label="Description" value={description} onChange={({ value }) => setDescription(value)} rows={3}
+            <TextArea id="edit-pin-description" label="Description" value={description} onChange={edit('description', setDescription)} rows={3}
               errorMessage={errorOf('description')} maxLength={{ characterCount: 800, errorAccessibilityLabel: 'Description is too long' }} />
-            <TextField id="edit-pin-link" label="Link" type="url" value={link} onChange={({ value }) => setLink(value)} errorMessage={errorOf('link')} />
-            <TextField id="edit-pin-alt" label="Alt text" value={altText} onChange={({ value }) => setAltText(value)} errorMessage={errorOf('alt_text')}
+            <TextField id="edit-pin-link" label="Link" type="url" value={link} onChange={edit('link', setLink)} errorMessage={errorOf('link')} />
+            <TextField id="edit-pin-alt" label="Alt text" value={altText} onChange={edit('alt_text', setAltText)} errorMessage={errorOf('alt_text')}
               helperText="Describe the image for people who use screen readers." />
             {boards === null ? <Spinner show size="sm" accessibilityLabel="Loading your boards" />
-              : <BoardPicker id="edit-pin" boards={boards} value={place} onChange={setPlace} notify={notify} errorMessage={errorOf('board')} />}
+              : <BoardPicker id="edit-pin" boards={boards} value={place} onChange={(p) => { setPlace(p); setError((e) => (e?.field === 'board' ? null : e)); }} notify={notify} errorMessage={errorOf('board')} />}
             {error && error.field === null && <Box role="alert"><Text color="error">{error.message}</Text></Box>}
           </Flex>
         </form>

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { errorMessage, pinterest } from '../api.js';
 import type { Notify } from '../App.js';
 import type { Board } from '../boards.js';
-import { boardPath, loadPaths, sectionPath } from '../paths.js';
+import { boardPath, loadPaths } from '../paths.js';
 import { BoardPicker, useMyBoards, type Place } from './BoardPicker.js';
 import { CreateBoardModal } from './CreateBoardModal.js';
 import type { Pin } from './PinImage.js';
@@ -30,9 +30,9 @@ export function SavePin({ pin, notify }: { pin: Pin; notify: Notify }) {
         params: { path: { pin_id: pin.id! } }, body: { board_id: place.boardId, ...(place.sectionId ? { board_section_id: place.sectionId } : {}) },
       });
       if (!data) { notify(errorMessage(error)); return; }
-      await loadPaths([place.boardId], place.sectionId ? [place.sectionId] : []).catch(() => undefined);
+      await loadPaths([place.boardId]).catch(() => undefined); // without it, the words stand without a link
       const board = boards.find((b) => b.id === place.boardId);
-      setSaved({ boardName: board?.name ?? 'your board', path: (place.sectionId ? sectionPath(place.sectionId) : undefined) ?? boardPath(place.boardId) });
+      setSaved({ boardName: board?.name ?? 'your board', path: boardPath(place.boardId) });
     } catch (e) { notify(errorMessage(e)); } finally { setBusy(false); }
   };
   const created = (board: Board) => { addBoard(board); setPlace({ boardId: board.id!, sectionId: '' }); setCreating(false); };

@@ -75,11 +75,11 @@ export function PinPage({ pinId, user, notify }: { pinId: string; user: User | n
               : <PinImage pin={pin} sizes={SIZES} eager />}
         </div>
         <Flex direction="column" gap={4}>
-          {pin.is_owner && (
-            <Flex justifyContent="end"><Button text="Edit" color="gray" size="lg" accessibilityLabel="Edit this pin" onClick={() => setEditing(true)} /></Flex>
-          )}
-          {link && (
-            <Text><Link href={`/events/outbound/${pin.id}/`} target="blank" rel="nofollow" underline="always">{link.hostname.replace(/^www\./, '')}</Link></Text>
+          {(link || pin.is_owner) && (
+            <Flex justifyContent="between" alignItems="center" gap={2}>
+              {link ? <Text><Link href={`/events/outbound/${pin.id}/`} target="blank" rel="nofollow" underline="always">{link.hostname.replace(/^www\./, '')}</Link></Text> : <span />}
+              {pin.is_owner && <Button text="Edit" color="gray" size="lg" accessibilityLabel="Edit this pin" onClick={() => setEditing(true)} />}
+            </Flex>
           )}
           <Heading size="400" accessibilityLevel={1}>{pin.title || 'Pin'}</Heading>
           {pin.description && <Text>{pin.description}</Text>}
