@@ -234,7 +234,7 @@ forEachDialect('analytics', (dialect) => {
       assert.deepEqual([split.WEB.summary_metrics.SAVE, split.MOBILE.summary_metrics.SAVE], [1, 1]);
     });
 
-    it('widgets and pages count impressions and pin clicks; bots count nothing', async () => {
+    it('widgets count impressions, the app\'s beacon pin clicks (serving a page counts nothing); bots count nothing', async () => {
       const widget = await fetch(`${s.url}/v3/pidgets/pins/info/?pin_ids=${pin.one},${pin.secret}`, { headers: { 'user-agent': 'Mozilla/5.0 Firefox/120.0' } });
       assert.equal(widget.status, 200);
       await widget.text();
@@ -246,6 +246,10 @@ forEachDialect('analytics', (dialect) => {
       const page = await fetch(`${s.url}/pin/${pin.one}/`, { headers: { 'user-agent': 'Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X)' } });
       assert.equal(page.status, 200);
       assert.match(await page.text(), new RegExp(`href="/events/outbound/${pin.one}/"`));
+      assert.equal(await today(pin.one, 'PIN_CLICK'), 0); // the app reports the opening, as below
+      const opened = await fetch(`${s.url}/events/beacon`, { method: 'POST', body: JSON.stringify({ events: [{ id: 'open-pin-0001', type: 'PIN_CLICK', pin_id: pin.one }] }),
+        headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': 'Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X)' } });
+      assert.equal(opened.status, 202);
       assert.equal(await today(pin.one, 'PIN_CLICK'), 1);
       assert.equal(await today(pin.one, 'IMPRESSION'), 1); // the bot's widget call counted nothing
     });

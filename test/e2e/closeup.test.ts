@@ -223,8 +223,8 @@ forEachDialect('pin closeup in the web app', (dialect) => {
     // The owner deletes it (confirmed), lands on its board, and its path is a 404 afterwards.
     await page.getByRole('button', { name: 'Edit this pin' }).click();
     await dialog.getByRole('button', { name: 'Delete' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Delete this pin?' });
-    await confirm.getByRole('button', { name: 'Cancel' }).click(); // not yet: back to the edit dialog
+    const confirm = page.getByRole('alertdialog', { name: 'Delete this pin?' }).or(page.getByRole('dialog', { name: 'Delete this pin?' }));
+    await confirm.getByRole('button', { name: 'Cancel' }).last().click(); // not yet (its corner button is named Cancel too): back to the edit dialog
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await page.waitForURL(`${s.url}/${alice}/shore-finds/`);

@@ -3,13 +3,15 @@ import { Box, Flex, GlobalEventsHandlerProvider, Spinner, Text, Toast } from 'ge
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Header } from './components/Header.js';
 import { AuthPage } from './pages/AuthPage.js';
+import { Downloads } from './pages/Downloads.js';
+import { Developers } from './pages/Developers.js';
 import { Home } from './pages/Home.js';
-import { Later } from './pages/Later.js';
 import { NotFound } from './pages/NotFound.js';
 import { PinBuilder } from './pages/PinBuilder.js';
 import { Search } from './pages/Search.js';
 import { SharedPage } from './pages/SharedPage.js';
 import { GuestHeader } from './components/GuestHeader.js';
+import { Settings } from './pages/Settings.js';
 import { Welcome } from './pages/Welcome.js';
 import { navigate, onLinkNavigation, pageOf, usePathname } from './router.js';
 import { SessionProvider, useSession } from './session.js';
@@ -36,7 +38,8 @@ function Pages() {
     timer.current = setTimeout(() => setToast(null), 6000);
   }, []);
   useEffect(() => setToast(null), [pathname]); // a message is about the page it was shown on
-  const needsUser = page === 'settings' || page === 'pin-builder' || page === 'search-pins' || page === 'search-boards';
+  const needsUser = page === 'settings' || page === 'pin-builder' || page === 'search-pins' || page === 'search-boards' || page === 'downloads'
+    || page === 'developers-apps' || page === 'developers-api-keys';
   useEffect(() => { if (needsUser && user === null) navigate('/login/', { replace: true }); }, [needsUser, user]);
 
   if (error) return <Box padding={8}><Text align="center" color="error">{error}</Text></Box>;
@@ -49,8 +52,10 @@ function Pages() {
   else if (page === 'shared') body = <SharedPage pathname={pathname} user={user} notify={notify} />;
   else if (!user) body = null;
   else if (page === 'pin-builder') body = <PinBuilder user={user} />;
+  else if (page === 'downloads') body = <Downloads notify={notify} />;
   else if (page === 'search-pins' || page === 'search-boards') body = <Search kind={page === 'search-pins' ? 'pins' : 'boards'} user={user} notify={notify} />;
-  else body = <Later title="Settings" />;
+  else if (page === 'developers-apps' || page === 'developers-api-keys') body = <Developers tab={page === 'developers-apps' ? 'apps' : 'api-keys'} notify={notify} />;
+  else if (page === 'settings') body = <Settings notify={notify} />;
   const withHeader = user && page !== 'login' && page !== 'signup';
 
   return (

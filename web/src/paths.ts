@@ -22,6 +22,11 @@ export function forgetBoardPath(boardId: string): void {
   known.delete(`b:${boardId}`);
 }
 
+/** Forgets a section's path (after a rename or delete, or its board's rename). */
+export function forgetSectionPath(sectionId: string): void {
+  known.delete(`s:${sectionId}`);
+}
+
 export const boardPath = (id: string) => known.get(`b:${id}`);
 export const sectionPath = (id: string) => known.get(`s:${id}`);
 

@@ -3,7 +3,8 @@
 // Boards and profiles for guests live in their own table (profiles-routes.ts).
 import type { AppResponse, AppRoute } from './routes.js';
 import { AppError } from './schemas.js';
-import { Pin, PinIdParams, PinPlace } from './public-schemas.js';
+import { Pin } from './feed-schemas.js';
+import { PinIdParams, PinPlace } from './public-schemas.js';
 
 const error = (description: string): AppResponse => ({ description, schema: AppError });
 const badId = error('pin_id is not a numeric id (code 1); the message names it.');

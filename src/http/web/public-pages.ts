@@ -126,14 +126,16 @@ export function publicPageRoutes(app: FastifyInstance, ctx: Context): void {
     return { title: p.title || 'Pin', body: pinBody(p, publicUrl()), og: { description: p.description, image: p.images['736x'].url, type: 'article' } };
   }, false);
 
-  const profile = view(async (req) => {
+  const profile = view(async (req, { user: viewer }) => {
     const user = await pc.user(await pc.userByName(req.params.user!));
     const boards = await pc.userBoards(await pc.userByName(req.params.user!), { pageSize: 100, after: null });
     return {
       title: user.full_name,
-      body: html`<h1>${user.full_name}</h1><p class="muted">@${user.username} · ${user.pin_count} pins · ${user.board_count} boards</p>
-${user.about ? html`<p>${user.about}</p>` : ''}
-<p><a href="/${encodeURIComponent(user.username)}/pins/">All pins</a></p>
+      body: html`<img class="avatar" src="${user.image_medium_url}" alt="${user.full_name}" width="120" height="120">
+<h1>${user.full_name}</h1><p class="muted">@${user.username} · ${user.pin_count} pins · ${user.board_count} boards</p>
+${user.about ? html`<p class="about">${user.about}</p>` : ''}
+${/^https?:\/\//i.test(user.website_url) ? html`<p><a href="${user.website_url}" rel="nofollow noopener ugc">${user.website_url.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '')}</a></p>` : ''}
+<p><a href="/${encodeURIComponent(user.username)}/pins/">All pins</a>${viewer?.id === user.id ? html` · <a href="/settings/">Edit profile</a>` : ''}</p>
 <div class="grid">${boards.items.map((b) => html`<a class="tile" href="${b.url}">${b.image_cover_url ? html`<img src="${b.image_cover_url}" alt="" loading="lazy">` : ''}<span><b>${b.name}</b> · ${b.pin_count} pins</span></a>`)}</div>`,
       og: { description: user.about || `${user.pin_count} pins and ${user.board_count} boards on Corkboard.`, type: 'profile', ...(user.image_medium_url ? { image: user.image_medium_url } : {}) },
     };

@@ -1,11 +1,12 @@
 // The owner's "Edit Pin" dialog: title, description, link, alt text, and board/section (a move), sent with
-// PATCH /v5/pins/{pin_id}; and Delete, confirmed in a second dialog, with DELETE /v5/pins/{pin_id}. The API's
+// PATCH /v5/pins/{pin_id}; and Delete, confirmed first (ConfirmModal), with DELETE /v5/pins/{pin_id}. The API's
 // message is shown under the field it names, or above the buttons.
 import { Box, Button, Flex, Layer, Modal, Spinner, Text, TextArea, TextField } from 'gestalt';
 import { useState, type FormEvent } from 'react';
 import { errorMessage, pinterest } from '../api.js';
 import type { Notify } from '../App.js';
 import { BoardPicker, useMyBoards, type Place } from './BoardPicker.js';
+import { ConfirmModal } from './ConfirmModal.js';
 import type { Pin } from './PinImage.js';
 
 type Field = 'title' | 'description' | 'link' | 'alt_text' | 'board';
@@ -61,17 +62,9 @@ export function EditPinModal({ pin, notify, onDismiss, onSaved, onDeleted }: {
 
   if (confirming) {
     return (
-      <Layer>
-        <Modal accessibilityModalLabel="Delete this pin?" heading="Delete this pin?" onDismiss={() => setConfirming(false)} size="sm" align="center"
-          footer={
-            <Flex justifyContent="end" gap={2}>
-              <Button text="Cancel" color="gray" onClick={() => setConfirming(false)} />
-              <Button text={busy ? 'Deleting…' : 'Delete'} color="red" disabled={busy} onClick={() => void remove()} />
-            </Flex>
-          }>
-          <Text>Once you delete a pin, you can't undo it.</Text>
-        </Modal>
-      </Layer>
+      <ConfirmModal heading="Delete this pin?" confirm={busy ? 'Deleting…' : 'Delete'} busy={busy} onConfirm={() => void remove()} onDismiss={() => setConfirming(false)}>
+        Once you delete a pin, you can't undo it.
+      </ConfirmModal>
     );
   }
 

@@ -7,6 +7,7 @@ import { Box, Button, Flex, Heading, IconButton, SelectList, Spinner, Text, Text
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { PinterestComponents } from '../../../src/sdk/index.js';
 import { errorMessage, pinterest } from '../api.js';
+import { readBase64 } from '../files.js';
 import type { Board } from '../boards.js';
 import { boardPath, loadPaths } from '../paths.js';
 import { navigate } from '../router.js';
@@ -37,15 +38,6 @@ async function unwrap<T>(call: Promise<{ data?: T; error?: unknown }>): Promise<
   const { data, error } = await call;
   if (data === undefined) throw error;
   return data;
-}
-
-function base64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error(`Could not read ${file.name}.`));
-    reader.readAsDataURL(file);
-  });
 }
 
 type Field = 'media' | 'title' | 'description' | 'link' | 'alt_text' | 'board';
@@ -116,7 +108,7 @@ export function PinBuilder({ user }: { user: User }) {
     setBusy(true);
     setError(null);
     try {
-      const data = await Promise.all(images.map((i) => base64(i.file)));
+      const data = await Promise.all(images.map((i) => readBase64(i.file)));
       const media_source = images.length === 0 ? { source_type: 'image_url' as const, url: imageUrl.trim() }
         : images.length === 1 ? { source_type: 'image_base64' as const, content_type: images[0]!.contentType, data: data[0]! }
           : { source_type: 'multiple_image_base64' as const, items: images.map((i, n) => ({ content_type: i.contentType, data: data[n]! })) };
