@@ -3,19 +3,9 @@
 // 404 for a guest and for another user, but its owner's session reads it; bad ids are 400 naming the field.
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Value } from '@sinclair/typebox/value';
-import type { TSchema } from '@sinclair/typebox';
-import { APP_ROUTES } from '../src/http/app-api/routes.js';
-import { Browser, type Answer } from './browser-session.js';
+import { Browser, documented } from './browser-session.js';
 import { api, forEachDialect, ownerAndOther, startServer, type TestServer } from './helpers.js';
 import { b64, png } from './public-helpers.js';
-
-function documented(route: keyof typeof APP_ROUTES, res: Answer, status: number): void {
-  assert.equal(res.status, status, JSON.stringify(res.data));
-  const schema = (APP_ROUTES[route].responses as Record<number, { schema?: TSchema }>)[status]?.schema;
-  assert.ok(schema, `${route} does not document ${status}`);
-  assert.ok(Value.Check(schema, res.data), `${route} ${status}: ${JSON.stringify(res.data)} does not match its schema`);
-}
 
 forEachDialect('app API public pins', (dialect) => {
   let s: TestServer;
