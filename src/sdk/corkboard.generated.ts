@@ -484,6 +484,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/public/pins/{pin_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pin as GET /v5/pins/{pin_id} answers it, for a guest too: pins on PUBLIC boards, and the signed-in viewer's own. */
+        get: operations["public/pin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/public/pins/{pin_id}/place": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who saved a pin where: the pinner with their profile image, the board and the section, with their web paths. */
+        get: operations["public/pin-place"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -906,6 +940,31 @@ export interface components {
             /** @description Whether the signed-in viewer follows the board. */
             following: boolean;
             follower_count: number;
+        };
+        /** @description Who saved a pin where: its pinner (the board owner), the board and the section, with their web paths. */
+        PinPlace: {
+            pinner: {
+                username: string;
+                /** @description The business name of a BUSINESS account, else the username. */
+                full_name: string;
+                profile_image: string | null;
+                /** @description The profile page: /<user>/. */
+                path: string;
+            };
+            board: {
+                id: string;
+                name: string;
+                privacy: "PUBLIC" | "PROTECTED" | "SECRET";
+                /** @description /<user>/<board>/. */
+                path: string;
+            };
+            /** @description The board section the pin is in, or null. */
+            section: {
+                id: string;
+                name: string;
+                /** @description /<user>/<board>/<section>/. */
+                path: string;
+            } | null;
         };
         Error: {
             code: number;
@@ -2574,6 +2633,86 @@ export interface operations {
                 };
             };
             /** @description No such board, or not one this viewer may see (code 40). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "public/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pin_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pin. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pin"];
+                };
+            };
+            /** @description pin_id is not a numeric id (code 1); the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such pin, or not one this viewer may see (code 50). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "public/pin-place": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pin_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pinner, board and section. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PinPlace"];
+                };
+            };
+            /** @description pin_id is not a numeric id (code 1); the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such pin, or not one this viewer may see (code 50). */
             404: {
                 headers: {
                     [name: string]: unknown;

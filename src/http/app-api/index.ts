@@ -17,6 +17,7 @@ import { consoleHandlers } from './console.js';
 import { accountHandlers } from './account.js';
 import { feedHandlers } from './feed.js';
 import { profileHandlers } from './profiles.js';
+import { publicHandlers } from './public.js';
 import type { CredentialsBody, UserBody } from './schemas.js';
 
 type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -84,4 +85,5 @@ export function appApiRoutes(app: FastifyInstance, ctx: Context): void {
   accountHandlers(route, ctx);
   feedHandlers(route, ctx);
   profileHandlers(route, ctx);
+  publicHandlers(route, ctx);
 }

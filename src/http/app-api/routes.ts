@@ -7,6 +7,7 @@ import { PAGE_ROUTES } from './pages-routes.js';
 import { ACCOUNT_ROUTES } from './account-routes.js';
 import { FEED_ROUTES } from './feed-routes.js';
 import { PROFILE_ROUTES } from './profiles-routes.js';
+import { PUBLIC_ROUTES } from './public-routes.js';
 import { AppError, Credentials, LoggedIn, Session } from './schemas.js';
 
 export interface AppResponse { description: string; schema?: TSchema }
@@ -66,4 +67,4 @@ const SESSION_ROUTES = {
 } as const satisfies Record<string, AppRoute>;
 
 /** Every route, each feature's table in its own file. */
-export const APP_ROUTES = { ...SESSION_ROUTES, ...PAGE_ROUTES, ...DOWNLOAD_ROUTES, ...CONSOLE_ROUTES, ...ACCOUNT_ROUTES, ...FEED_ROUTES, ...PROFILE_ROUTES } as const satisfies Record<string, AppRoute>;
+export const APP_ROUTES = { ...SESSION_ROUTES, ...PAGE_ROUTES, ...DOWNLOAD_ROUTES, ...CONSOLE_ROUTES, ...ACCOUNT_ROUTES, ...FEED_ROUTES, ...PROFILE_ROUTES, ...PUBLIC_ROUTES } as const satisfies Record<string, AppRoute>;

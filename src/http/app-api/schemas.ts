@@ -6,6 +6,7 @@ import { CONSOLE_SCHEMAS } from './console-schemas.js';
 import { ACCOUNT_SCHEMAS } from './account-schemas.js';
 import { FEED_SCHEMAS } from './feed-schemas.js';
 import { PROFILE_SCHEMAS } from './profiles-schemas.js';
+import { PUBLIC_SCHEMAS } from './public-schemas.js';
 
 export const User = Type.Object({
   id: Type.String(),
@@ -44,7 +45,7 @@ export const WebPaths = Type.Object({
 }, { additionalProperties: false });
 
 /** Component names in the OpenAPI document. */
-export const NAMED_SCHEMAS = { User, Session, LoggedIn, Credentials, PathTarget, WebPaths, ...DOWNLOAD_SCHEMAS, ...CONSOLE_SCHEMAS, ...ACCOUNT_SCHEMAS, ...FEED_SCHEMAS, ...PROFILE_SCHEMAS, Error: AppError };
+export const NAMED_SCHEMAS = { User, Session, LoggedIn, Credentials, PathTarget, WebPaths, ...DOWNLOAD_SCHEMAS, ...CONSOLE_SCHEMAS, ...ACCOUNT_SCHEMAS, ...FEED_SCHEMAS, ...PROFILE_SCHEMAS, ...PUBLIC_SCHEMAS, Error: AppError };
 
 export type UserBody = Static<typeof User>;
 export type CredentialsBody = Static<typeof Credentials>;

@@ -11,10 +11,10 @@ type Images = Schemas['ImageSize'] & { originals?: ImageDetails };
 /** What an answer's media holds (the generated type omits media_type, which the answers carry). */
 interface Media { media_type?: string; images?: Images; items?: Array<{ images?: Images }> }
 
-/** The images a pin is shown by: its own, a video's cover, or a carousel's first image. */
-export function imagesOf(pin: Pin): Images | undefined {
+/** The images a pin is shown by: its own, a video's cover, or a carousel's image in `slot` (the first by default). */
+export function imagesOf(pin: Pin, slot = 0): Images | undefined {
   const media = pin.media as Media | undefined;
-  return media?.media_type === 'multiple_images' ? media.items?.[0]?.images : media?.images;
+  return media?.media_type === 'multiple_images' ? media.items?.[slot]?.images : media?.images;
 }
 
 /** Element Timing (a paint entry per pin image): how the bench measures the feed's first masonry paint. */
@@ -24,15 +24,16 @@ const ELEMENT_TIMING = { elementtiming: 'pin-image' } as object;
 const WHOLE = ['600x', '1200x', 'originals'] as const;
 
 /**
- * `eager`: fetched as soon as the element exists, at high priority (the first screen of a grid: a lazy image
- * waits for layout and an intersection check first, frames that the first paint would wait for).
+ * `eager`: fetched as soon as the element exists, at high priority (a closeup's image, the first screen of a grid:
+ * a lazy image waits for layout and an intersection check first, frames that the first paint would wait for).
+ * `slot` picks a carousel's image, `alt` its own words.
  */
-export function PinImage({ pin, sizes, eager = false }: { pin: Pin; sizes: string; eager?: boolean }) {
-  const images = imagesOf(pin);
+export function PinImage({ pin, sizes, eager = false, slot, alt: altOf }: { pin: Pin; sizes: string; eager?: boolean; slot?: number; alt?: string }) {
+  const images = imagesOf(pin, slot);
   const whole = WHOLE.map((name) => images?.[name]).filter((i): i is ImageDetails => !!i?.url && !!i.width && !!i.height)
     .filter((i, k, all) => k === 0 || i.width !== all[k - 1]!.width); // a small image's variants are one width: list it once
   const first = whole[0];
-  const alt = pin.alt_text || pin.title || 'Pin';
+  const alt = altOf || pin.alt_text || pin.title || 'Pin';
   return (
     <div className="pin-image" {...(first ? {} : { role: 'img', 'aria-label': alt })} style={{ backgroundColor: pin.dominant_color ?? '#efefef', aspectRatio: first ? `${first.width} / ${first.height}` : '2 / 3' }}>
       {first && (
