@@ -2,6 +2,7 @@
 import { Box, Flex, GlobalEventsHandlerProvider, Spinner, Text, Toast } from 'gestalt';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Header } from './components/Header.js';
+import { Analytics } from './pages/Analytics.js';
 import { AuthPage } from './pages/AuthPage.js';
 import { Home } from './pages/Home.js';
 import { Later } from './pages/Later.js';
@@ -34,7 +35,7 @@ function Pages() {
     timer.current = setTimeout(() => setToast(null), 6000);
   }, []);
   useEffect(() => setToast(null), [pathname]); // a message is about the page it was shown on
-  const needsUser = page === 'settings' || page === 'pin-builder' || page === 'search-pins' || page === 'search-boards';
+  const needsUser = page === 'settings' || page === 'pin-builder' || page === 'search-pins' || page === 'search-boards' || page === 'analytics';
   useEffect(() => { if (needsUser && user === null) navigate('/login/', { replace: true }); }, [needsUser, user]);
 
   if (error) return <Box padding={8}><Text align="center" color="error">{error}</Text></Box>;
@@ -46,6 +47,7 @@ function Pages() {
   else if (page === 'not-found') body = <NotFound />;
   else if (!user) body = null;
   else if (page === 'pin-builder') body = <PinBuilder user={user} />;
+  else if (page === 'analytics') body = <Analytics notify={notify} />;
   else if (page === 'search-pins' || page === 'search-boards') body = <Search kind={page === 'search-pins' ? 'pins' : 'boards'} user={user} notify={notify} />;
   else body = <Later title="Settings" />;
   const withHeader = user && page !== 'login' && page !== 'signup';

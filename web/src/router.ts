@@ -2,10 +2,10 @@
 // on the server (/<user>/, /pin/<id>/ ...) is a server page, reached by an ordinary link.
 import { useSyncExternalStore, type SyntheticEvent } from 'react';
 
-export type Page = 'home' | 'login' | 'signup' | 'settings' | 'pin-builder' | 'search-pins' | 'search-boards' | 'not-found';
+export type Page = 'home' | 'login' | 'signup' | 'settings' | 'pin-builder' | 'search-pins' | 'search-boards' | 'analytics' | 'not-found';
 
 const PAGES: Record<string, Page> = { '/': 'home', '/login': 'login', '/signup': 'signup', '/settings': 'settings', '/pin-builder': 'pin-builder',
-  '/search/pins': 'search-pins', '/search/boards': 'search-boards' };
+  '/search/pins': 'search-pins', '/search/boards': 'search-boards', '/analytics': 'analytics' };
 
 export type SearchKind = 'pins' | 'boards';
 

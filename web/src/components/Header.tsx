@@ -1,6 +1,6 @@
 // The logged-in header: logo, Create (the pin builder), the search field (Enter searches your pins,
-// /search/pins/?q=), the user's profile link (a server page) and Log out.
-import { Avatar, Box, Button, ButtonLink, Flex, IconButtonLink, Link, SearchField, Text } from 'gestalt';
+// /search/pins/?q=), Analytics (an icon), the user's profile link (a server page) and Log out.
+import { Avatar, Box, Button, ButtonLink, Flex, IconButtonLink, Link, SearchField, Text, Tooltip } from 'gestalt';
 import { useEffect, useState } from 'react';
 import { corkboard, errorMessage } from '../api.js';
 import { navigate, pageOf, searchHref, usePathname, useQueryParam } from '../router.js';
@@ -44,6 +44,7 @@ export function Header({ user, onError }: { user: User; onError(message: string)
             onKeyDown={({ event }) => { if (event.key === 'Enter') { event.preventDefault(); search(); } }} />
         </Flex.Item>
         <Flex.Item flex="none"><Flex alignItems="center" gap={3}>
+          <Tooltip text="Analytics"><IconButtonLink icon="graph-bar" size="md" href="/analytics/" accessibilityLabel="Analytics" /></Tooltip>
           <Link href={`/${encodeURIComponent(user.username)}/`} rounding="pill" underline="none" accessibilityLabel={`Your profile, ${name}`}>
             <Flex alignItems="center" gap={2}>
               <Avatar name={name} size="sm" src={user.profile_image ?? undefined} />
