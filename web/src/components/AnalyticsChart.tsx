@@ -43,7 +43,7 @@ export function AnalyticsChart({ data, label }: { data: ChartData; label: string
                 <Table.Cell><Text>{day}</Text></Table.Cell>
                 {data.series.map((s) => {
                   const v = s.values[n];
-                  return <Table.Cell key={s.label}><Text color={v === null || v === undefined ? 'subtle' : 'default'}>{v === null || v === undefined ? 'no data' : data.format(v)}</Text></Table.Cell>;
+                  return <Table.Cell key={s.label}><Text color={v === null || v === undefined ? 'subtle' : 'default'}>{v === null || v === undefined ? data.gap : data.format(v)}</Text></Table.Cell>;
                 })}
               </Table.Row>
             ))}

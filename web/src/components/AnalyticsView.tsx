@@ -50,10 +50,12 @@ export function AnalyticsView({ id, metrics, splits, load, notify }: {
     return {
       days: blocks[0]?.[1].daily_metrics.map((d) => d.date) ?? [],
       series: blocks.map(([key, block]) => ({
-        label: keyName(key),
+        label: key === 'all' ? metricName(metric) : keyName(key),
         values: block.daily_metrics.map((d) => (d.data_status === 'READY' ? d.metrics[metric] ?? null : null)),
       })),
       format: (v) => formatMetric(metric, v), counts: isCount(metric),
+      // The API answers a day without figures only before the pin existed (BEFORE_PIN_CREATED).
+      gap: 'before the pin existed',
     };
   }, [report, metric]);
   const figure = (key: string, m: Metric) => {
@@ -79,7 +81,7 @@ export function AnalyticsView({ id, metrics, splits, load, notify }: {
       </div>
       {failed && !dateError && <Box role="alert"><Text color="error">{failed}</Text></Box>}
       {!report ? (loading ? <Flex justifyContent="center"><Spinner show accessibilityLabel="Loading analytics" /></Flex> : null) : (
-        <>
+        <Flex direction="column" gap={8}>
           <section aria-label="Summary" aria-busy={loading}>
             {keys.length === 1 && keys[0] === 'all' ? (
               <ul className="analytics-summary" aria-label="Summary figures">
@@ -120,7 +122,7 @@ export function AnalyticsView({ id, metrics, splits, load, notify }: {
               {chart && <AnalyticsChart data={chart} label={`${metricName(metric)} per day, ${start} to ${end}${keys[0] === 'all' ? '' : `, by ${splitName(split).toLowerCase()}`}`} />}
             </Flex>
           </section>
-        </>
+        </Flex>
       )}
     </Flex>
   );

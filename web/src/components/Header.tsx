@@ -44,7 +44,8 @@ export function Header({ user, onError }: { user: User; onError(message: string)
             onKeyDown={({ event }) => { if (event.key === 'Enter') { event.preventDefault(); search(); } }} />
         </Flex.Item>
         <Flex.Item flex="none"><Flex alignItems="center" gap={3}>
-          <Tooltip text="Analytics"><IconButtonLink icon="graph-bar" size="md" href="/analytics/" accessibilityLabel="Analytics" /></Tooltip>
+          {/* Not on a phone: the search field needs the room (/analytics/ works there all the same). */}
+          <Box display="none" smDisplay="block"><Tooltip text="Analytics"><IconButtonLink icon="graph-bar" size="md" href="/analytics/" accessibilityLabel="Analytics" /></Tooltip></Box>
           <Link href={`/${encodeURIComponent(user.username)}/`} rounding="pill" underline="none" accessibilityLabel={`Your profile, ${name}`}>
             <Flex alignItems="center" gap={2}>
               <Avatar name={name} size="sm" src={user.profile_image ?? undefined} />

@@ -12,6 +12,8 @@ export interface ChartData {
   format(value: number): string;
   /** Whole-number metrics: the axis steps by whole numbers. */
   counts: boolean;
+  /** What a day without figures (null) is, in words. */
+  gap: string;
 }
 
 // Gestalt's data visualisation palette (01, 02, 03, 04, 06).
@@ -30,7 +32,8 @@ export function drawChart(el: HTMLElement, data: ChartData, width: number): { re
       ...data.series.map((s, i) => ({
         label: s.label, stroke: COLORS[i % COLORS.length], width: 2, spanGaps: false,
         points: { show: data.days.length <= 31 },
-        value: (_u: uPlot, v: number | null) => (v === null || v === undefined ? 'no data' : data.format(v)),
+        // No day under the cursor (idx null): a dash, not the gap's words.
+        value: (_u: uPlot, v: number | null, _s: number, idx: number | null) => (idx === null ? '–' : v === null || v === undefined ? data.gap : data.format(v)),
       })),
     ],
     axes: [
