@@ -2,7 +2,8 @@
 // Servers run as child processes; the load (autocannon) runs here, so client and server never share a
 // thread — on a 2-core machine they do share the CPU, which the client CPU column makes visible.
 // After the table, bench/media.ts measures Corkboard's media code (image variants, video, download) against the
-// tools underneath it.
+// tools underneath it; then bench/web.ts measures the web app's home feed of 1,000 pins in Chromium.
+// Pick parts with BENCH_SCENARIOS or `npm run bench -- --only NAME,...` (e.g. --only web).
 // Env: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (50),
 //      BENCH_SCENARIOS (comma-separated names of HTTP scenarios and media parts, default all), BENCH_SKIP_BUILD=1,
 //      BENCH_CPU_PROF=DIR (profile Corkboard), BENCH_MEDIA_SECONDS (see bench/media.ts).
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MEDIA_PARTS, mediaCleanup, printMedia, runMedia, type MediaResults } from './media.js';
 import { startCorkboard, startServer, stopAll, watch, type Server } from './procs.js';
+import { printWeb, runWeb, WEB_PART, type WebResults } from './web.js';
 import { scenarios, type Scenario, type Seed } from './scenarios.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -171,10 +173,12 @@ async function runHttp(selected: Scenario[], prof: string[]): Promise<{ results:
 }
 
 async function main() {
-  const wanted = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim()).filter(Boolean);
-  const known = [...scenarios.map((s) => s.name), ...MEDIA_PARTS];
+  const only = process.argv.indexOf('--only');
+  const wanted = (only >= 0 ? process.argv[only + 1] ?? '' : process.env.BENCH_SCENARIOS)?.split(',').map((s) => s.trim()).filter(Boolean);
+  const known = [...scenarios.map((s) => s.name), ...MEDIA_PARTS, WEB_PART];
   const unknown = wanted?.filter((w) => !known.includes(w)) ?? [];
-  if (unknown.length) throw new Error(`BENCH_SCENARIOS names ${unknown.map((u) => JSON.stringify(u)).join(', ')}; known: ${known.map((k) => JSON.stringify(k)).join(', ')}`);
+  if (wanted && !wanted.length) throw new Error(`--only takes comma-separated names; known: ${known.map((k) => JSON.stringify(k)).join(', ')}`);
+  if (unknown.length) throw new Error(`${only >= 0 ? '--only' : 'BENCH_SCENARIOS'} names ${unknown.map((u) => JSON.stringify(u)).join(', ')}; known: ${known.map((k) => JSON.stringify(k)).join(', ')}`);
   const picked = (name: string) => !wanted || wanted.includes(name);
   const buildOk = build();
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
@@ -187,6 +191,12 @@ async function main() {
   if (MEDIA_PARTS.some(picked)) {
     media = await runMedia({ root: ROOT, env: baseEnv, nodeArgs: prof, wanted: picked });
     printMedia(media);
+  }
+
+  let web: WebResults | null = null;
+  if (picked(WEB_PART)) {
+    web = await runWeb({ root: ROOT, env: baseEnv, nodeArgs: prof });
+    printWeb(web);
   }
 
   const round = (n: number) => Math.round(n * 100) / 100;
@@ -206,6 +216,7 @@ async function main() {
       };
     }),
     ...(media ? { media: rounded(media) } : {}),
+    ...(web ? { web: rounded(web) } : {}),
   };
   console.log('\n' + JSON.stringify(json, null, 2));
   // A run whose responses failed the check measured the wrong thing: fail loudly. BELOW is a result, not a failure.
@@ -213,6 +224,8 @@ async function main() {
   if (media && (media.skipped.length || media.images?.some((i) => i.problems.length) || media.createPin?.problems.length || media.download?.problems.length)) {
     process.exitCode = 1;
   }
+  // No Chromium is a clean skip (printed); a web run that failed or met errors is not.
+  if (web?.figures?.problems.length || web?.skipped.some((s) => !s.includes('is missing'))) process.exitCode = 1;
 }
 
 main().catch(async (err) => {

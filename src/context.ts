@@ -37,8 +37,11 @@ import { ImagesRepository } from './repositories/images.js';
 import { PinsRepository } from './repositories/pins.js';
 import { SectionsRepository } from './repositories/sections.js';
 import { AccountService } from './services/account.js';
+import { AccountSettingsService } from './services/account-settings.js';
 import { FollowsRepository } from './repositories/follows.js';
 import { FollowsService } from './services/follows.js';
+import { FeedRepository } from './repositories/feed.js';
+import { FeedService } from './services/feed.js';
 import { WebsitesRepository } from './repositories/websites.js';
 import { WebsitesService } from './services/websites.js';
 import { BoardsService } from './services/boards.js';
@@ -53,6 +56,7 @@ import { PidgetsService } from './services/pidgets.js';
 import { EventsRepository } from './repositories/events.js';
 import { EventsService, type Viewer } from './services/events.js';
 import { AnalyticsService } from './services/analytics.js';
+import { ProfilesService } from './services/profiles.js';
 
 export interface Context {
   config: Config;
@@ -65,7 +69,11 @@ export interface Context {
   rateLimiter: RateLimiter;
   blobs: BlobStore;
   accounts: AccountService;
+  /** The signed-in person's own profile (settings): name, about, website, profile image. */
+  accountSettings: AccountSettingsService;
   follows: FollowsService;
+  /** The home feed (followed boards and one's own, newest first). */
+  feed: FeedService;
   websites: WebsitesService;
   images: ImagesService;
   boards: BoardsService;
@@ -81,6 +89,8 @@ export interface Context {
   /** Recorded activity (saves, impressions, clicks, video plays) behind analytics. */
   events: EventsService;
   analytics: AnalyticsService;
+  /** Profiles, boards and pins as any viewer (a guest too) may see them, in /v5's shapes; board follows. */
+  profiles: ProfilesService;
   /** Background jobs; the HTTP app starts the workers when it is ready and stops them when it closes. */
   jobs: JobQueue;
   close(): Promise<void>;
@@ -137,20 +147,25 @@ export async function createContext(config: Config): Promise<Context> {
   };
   const pins = new PinsService(pinsRepo, boards, sections, images, media, imageFetcher(config), ids, database.generation, countsChanged, recordSave);
   const websitesRepo = new WebsitesRepository(db);
+  const oauth = new OauthService(new OauthRepository(db), ids, config.tokens);
+  const follows = new FollowsService(followsRepo, users, boardsRepo, boards, countsChanged);
+  const profiles = new ProfilesService(users, boardsRepo, pinsRepo, new PublicContentRepository(db), accounts, follows, boards, sections, pins);
   const publicContent = new PublicContentService(new PublicContentRepository(db), boardsRepo, pinsRepo, new SectionsRepository(db), new UsersRepository(db), boards, pins, () => config.publicUrl);
   return {
     config,
     database,
     ids,
     users,
-    apps: new AppsService(new AppsRepository(db), ids),
-    oauth: new OauthService(new OauthRepository(db), ids, config.tokens),
+    apps: new AppsService(new AppsRepository(db), ids, () => oauth.forgetCachedTokens()),
+    oauth,
     sessions: new WebSessionsService(new WebSessionsRepository(db), users),
     rateLimiter,
     blobs,
     accounts,
+    accountSettings: new AccountSettingsService(new UsersRepository(db), images, () => config.publicUrl, () => oauth.forgetCachedTokens()),
     websites: new WebsitesService(websitesRepo, websiteSecret, { allowAddress: config.allowPrivateNetworks ? allowAny : allowPublicOnly }),
-    follows: new FollowsService(followsRepo, users, boardsRepo, boards, countsChanged),
+    follows,
+    feed: new FeedService(new FeedRepository(db), pins),
     images,
     boards,
     sections,
@@ -159,6 +174,7 @@ export async function createContext(config: Config): Promise<Context> {
     publicContent,
     pidgets: new PidgetsService(publicContent, (pinIds, viewer) => events.record(viewer, pinIds.map((pinId) => ({ pinId, type: 'IMPRESSION' as const })), 'widget')),
     events,
+    profiles,
     analytics: new AnalyticsService(new EventsRepository(db), pins, websitesRepo),
     media,
     downloads: new DownloadsService(new ApiKeysRepository(db), new DownloadsRepository(db), blobs, jobs, {

@@ -3,27 +3,11 @@
 // refusal for its status and the field or proof it names; CSRF, closed sign-up, throttling and the hashing bound.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Value } from '@sinclair/typebox/value';
-import type { TSchema } from '@sinclair/typebox';
 import { APP_ROUTES } from '../src/http/app-api/routes.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { LOGIN_THROTTLE } from '../src/services/login-throttle.js';
-import { Browser, type Answer } from './browser-session.js';
+import { Browser, documented, type Answer } from './browser-session.js';
 import { api, forEachDialect, startServer, uniqueName, whileHashingIsFull, type TestServer } from './helpers.js';
-
-type RouteName = keyof typeof APP_ROUTES;
-
-/** The answer has the status and matches the schema the route table documents for it. */
-function documented(route: RouteName, res: Answer, status: number): void {
-  assert.equal(res.status, status, JSON.stringify(res.data));
-  const documentedResponse = (APP_ROUTES[route].responses as Record<number, { schema?: TSchema }>)[status];
-  assert.ok(documentedResponse, `${route} does not document ${status}`);
-  if (documentedResponse.schema) {
-    assert.ok(Value.Check(documentedResponse.schema, res.data), `${route} ${status}: ${JSON.stringify(res.data)} does not match its schema`);
-  } else {
-    assert.equal(res.data, undefined);
-  }
-}
 
 const cookieNamed = (res: Answer, name: string) => res.setCookie.find((c) => c.startsWith(`${name}=`));
 

@@ -1,6 +1,24 @@
 // A browser as the web app's API sees it: a cookie jar, and the CSRF token it learnt from GET /api/app/session,
-// sent as X-CSRF-Token on state-changing requests (as the SDK does). Over real HTTP, with fetch.
+// sent as X-CSRF-Token on state-changing requests (as the SDK does). Over real HTTP, with fetch. And the check that
+// an answer is what the app API's route table documents.
+import assert from 'node:assert/strict';
+import type { TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { APP_ROUTES } from '../src/http/app-api/routes.js';
+
 export interface Answer { status: number; data: any; headers: Headers; setCookie: string[] }
+
+/** The answer has the status and matches the schema the route table (routes.ts) documents for it. */
+export function documented(route: keyof typeof APP_ROUTES, res: Answer, status: number): void {
+  assert.equal(res.status, status, JSON.stringify(res.data));
+  const documentedResponse = (APP_ROUTES[route].responses as Record<number, { schema?: TSchema }>)[status];
+  assert.ok(documentedResponse, `${route} does not document ${status}`);
+  if (documentedResponse.schema) {
+    assert.ok(Value.Check(documentedResponse.schema, res.data), `${route} ${status}: ${JSON.stringify(res.data)} does not match its schema`);
+  } else {
+    assert.equal(res.data, undefined);
+  }
+}
 
 export class Browser {
   readonly cookies = new Map<string, string>();

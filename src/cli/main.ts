@@ -7,6 +7,7 @@ import { checkEnvironment, ConfigError, loadConfig, type Config } from '../confi
 import { createContext, type Context } from '../context.js';
 import { ApiError } from '../lib/api-error.js';
 import { ORGANIC_SCOPES } from '../schemas/operations.js';
+import { DEFAULT_DAILY_QUOTA } from '../services/downloads.js';
 import { parseScopes } from '../services/oauth.js';
 import { serve } from '../server.js';
 import { download } from './download.js';
@@ -131,12 +132,12 @@ const COMMANDS: Record<string, Command> = {
   apikey: {
     usage: 'apikey create --user NAME [--name LABEL] [--quota N]',
     summary: 'an API key for the download API; prints {"api_key",...}',
-    details: '  --name LABEL    a label for the key (default "CLI key")\n  --quota N       downloads it may submit per 24 hours (default 1000)',
+    details: `  --name LABEL    a label for the key (default "CLI key")\n  --quota N       downloads it may submit per 24 hours (default ${DEFAULT_DAILY_QUOTA})`,
     async run(args) {
       const { values, positionals } = parse(args, { user: { type: 'string' }, name: { type: 'string' }, quota: { type: 'string' } });
       if (positionals[0] !== 'create') throw misuse('apikey');
       const username = required(values, 'user');
-      const quota = values.quota === undefined ? 1000 : Number(values.quota);
+      const quota = values.quota === undefined ? DEFAULT_DAILY_QUOTA : Number(values.quota);
       if (!Number.isInteger(quota) || quota < 1) throw new UsageError('--quota must be a whole number >= 1');
       printJson(await withContext(configFrom(values), async (ctx) =>
         ctx.downloads.createKey((await ctx.users.byUsername(username)).id, String(values.name ?? 'CLI key'), quota)));

@@ -13,6 +13,10 @@ export interface UsersTable {
   business_name: string | null;
   about: string;
   website_url: string;
+  /**
+   * Blob key of the profile image's square variant (images/../<hash>/150x150.jpg), served under /media/ like a
+   * pin's images; its image row is kept while a user refers to it. null: the default avatar.
+   */
   profile_image: string | null;
   created_at: string;
 }
@@ -177,7 +181,10 @@ export interface ApiKeysTable {
 
 export interface DownloadsTable {
   id: string;
-  api_key_id: string;
+  /** The user the job is for. */
+  owner_id: string;
+  /** The download API key that submitted it; null for the web app's jobs (made with the session). */
+  api_key_id: string | null;
   url: string;
   callback_url: string | null;
   status: 'loading' | 'done' | 'failed';
@@ -185,6 +192,10 @@ export interface DownloadsTable {
   result: string | null;
   created_at: string;
   finished_at: string | null;
+  /** Progress, once the link is read: the pins behind it and the files to fetch (null before), the files stored. */
+  pins_found: number | null;
+  files_total: number | null;
+  files_done: number;
 }
 
 export interface UserFollowsTable { follower_id: string; followee_id: string; created_at: string }

@@ -42,6 +42,21 @@ export class OauthRepository {
     return Number(res.numUpdatedRows) === 1;
   }
 
+  /** A user's tokens for an app that still work (neither revoked nor expired), oldest first. */
+  liveTokensOf(appId: string, userId: string, now: string): Promise<TokenRow[]> {
+    return this.db.selectFrom('oauth_tokens').selectAll()
+      .where('app_id', '=', appId).where('user_id', '=', userId).where('revoked_at', 'is', null).where('expires_at', '>', now)
+      .orderBy('id').execute();
+  }
+
+  /** Revokes a family of this app and user; false when it has no live token (none, or another's). */
+  async revokeFamilyOf(familyId: string, appId: string, userId: string, now: string): Promise<boolean> {
+    const res = await this.db.updateTable('oauth_tokens').set({ revoked_at: now })
+      .where('family_id', '=', familyId).where('app_id', '=', appId).where('user_id', '=', userId)
+      .where('revoked_at', 'is', null).where('expires_at', '>', now).executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  }
+
   async revokeFamily(familyId: string, now: string): Promise<void> {
     await this.db.updateTable('oauth_tokens').set({ revoked_at: now }).where('family_id', '=', familyId).where('revoked_at', 'is', null).execute();
   }

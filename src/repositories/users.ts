@@ -3,6 +3,8 @@ import type { UsersTable } from '../db/schema.js';
 import { chunks } from '../lib/chunks.js';
 
 export type UserRow = UsersTable;
+/** What a person edits of their own profile. */
+export type ProfileFields = Partial<Pick<UserRow, 'business_name' | 'about' | 'website_url' | 'profile_image'>>;
 
 export class UsersRepository {
   constructor(private readonly db: Db) {}
@@ -17,6 +19,15 @@ export class UsersRepository {
 
   byUsername(username: string): Promise<UserRow | undefined> {
     return this.db.selectFrom('users').selectAll().where('username_key', '=', username.toLowerCase()).executeTakeFirst();
+  }
+
+  /** Changes the profile fields given (name, about, website, profile image key). */
+  async updateProfile(id: string, fields: ProfileFields): Promise<void> {
+    if (Object.keys(fields).length) await this.db.updateTable('users').set(fields).where('id', '=', id).execute();
+  }
+
+  async setPasswordHash(id: string, hash: string): Promise<void> {
+    await this.db.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
   }
 
   /** Ids by lower-cased username, for those that exist. */

@@ -17,6 +17,11 @@ export class WebSessionsRepository {
     await this.db.deleteFrom('web_sessions').where('id_hash', '=', hash).execute();
   }
 
+  /** Ends every session of the user but the one with hash `keep`. */
+  async deleteOthers(userId: string, keep: string): Promise<void> {
+    await this.db.deleteFrom('web_sessions').where('user_id', '=', userId).where('id_hash', '!=', keep).execute();
+  }
+
   async deleteExpired(now: string): Promise<void> {
     await this.db.deleteFrom('web_sessions').where('expires_at', '<=', now).execute();
   }

@@ -102,6 +102,388 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/downloads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's download jobs, newest first, made in the web app or with their API keys. */
+        get: operations["downloads/list"];
+        put?: never;
+        /** Starts downloading every media file behind a link, as the signed-in user; poll the job (downloads/get) until it is no longer loading. */
+        post: operations["downloads/submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/downloads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the signed-in user's jobs: its progress while loading, then its files and ZIP, or why it failed. */
+        get: operations["downloads/get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scopes a token may hold, with their descriptions. */
+        get: operations["console/scopes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your apps, newest first (no secrets). */
+        get: operations["apps/list"];
+        put?: never;
+        /** Registers an app; its client secret is in this answer only. */
+        post: operations["apps/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/apps/{client_id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replaces the app's client secret; the old one stops working at once. The new one is in this answer only. */
+        post: operations["apps/rotate_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/apps/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes the app; every token and authorization code issued to it stops working. */
+        delete: operations["apps/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/apps/{client_id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your live tokens for the app (scopes, created, expiry; never the token). */
+        get: operations["apps/tokens/list"];
+        put?: never;
+        /** Generates an access and refresh token for yourself on the app, as `corkboard token` does; shown in this answer only. */
+        post: operations["apps/tokens/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/apps/{client_id}/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revokes one of your tokens for the app: its access and refresh tokens stop working at once. */
+        delete: operations["apps/tokens/revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your live API keys for the download API, with their use in the last 24 hours (no keys or secrets). */
+        get: operations["api_keys/list"];
+        put?: never;
+        /** Makes an API key for the download API; the key and its webhook secret are in this answer only. */
+        post: operations["api_keys/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revokes the key: the download API refuses it from then on. Its past downloads stay. */
+        delete: operations["api_keys/revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in user's profile, for editing. */
+        get: operations["account/get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes the name, about or website of the logged-in user; GET /v5/user_account and the profile page show it at once. */
+        patch: operations["account/update"];
+        trace?: never;
+    };
+    "/api/app/account/profile-image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A new profile image: decoded and stored like a pin image, shown as a 150x150 square crop. */
+        put: operations["account/profile-image/set"];
+        post?: never;
+        /** Removes the profile image: the default avatar shows again. */
+        delete: operations["account/profile-image/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Changes the password; every other session of the user ends, this one stays. Throttled with log-in. */
+        post: operations["account/password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/home-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's home feed: the pins of the boards they follow (and the PUBLIC boards of the users they follow) and their own, newest first, a page at a time. */
+        get: operations["feed/home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/profiles/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's profile as /v5/user_account has it; counts of what this viewer may see (all of it for the user themself). */
+        get: operations["profiles/get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/profiles/{username}/boards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's boards, newest first: PUBLIC ones, and all of one's own (secret ones too). */
+        get: operations["profiles/boards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/profiles/{username}/pins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's pins, newest first: those on PUBLIC boards, and one's own (not on PROTECTED boards, as /v5/pins). */
+        get: operations["profiles/pins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/boards/{board_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A board as GET /v5/boards/{board_id} answers it, for a guest too: PUBLIC boards, and one's own. */
+        get: operations["boards/get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/boards/{board_id}/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A board's sections, as GET /v5/boards/{board_id}/sections answers them. */
+        get: operations["boards/sections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/boards/{board_id}/pins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A board's pins (its sections' too), newest first, as GET /v5/boards/{board_id}/pins answers them. */
+        get: operations["boards/pins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/boards/{board_id}/sections/{section_id}/pins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A section's pins, newest first, as GET /v5/boards/{board_id}/sections/{section_id}/pins answers them. */
+        get: operations["boards/section-pins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/boards/{board_id}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the signed-in viewer follows a board, and its follower count. */
+        get: operations["boards/follow-state"];
+        /** Follows a PUBLIC board of someone else's (following it again changes nothing). */
+        put: operations["boards/follow"];
+        post?: never;
+        /** Stops following a board (not following it is fine). */
+        delete: operations["boards/unfollow"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -109,7 +491,7 @@ export interface components {
         User: {
             id: string;
             username: string;
-            /** @description The business name of a BUSINESS account. */
+            /** @description The account's name (business_name in GET /v5/user_account), when it has one. */
             full_name?: string;
             /** @description URL of the profile image, when the account has one. */
             profile_image?: string;
@@ -160,6 +542,370 @@ export interface components {
             sections: {
                 [key: string]: string;
             };
+        };
+        DownloadSubmit: {
+            /** @description A pin, board, section or profile link, or a pin.it short link, on pinterest.com (any country domain) or a Corkboard instance. */
+            url: string;
+        };
+        DownloadFile: {
+            /** @description The copy this server keeps (under /media/downloads/). */
+            url: string;
+            /** @description Where it was fetched from. */
+            source_url: string;
+            type: "image" | "video" | "audio";
+            /** @description Pixels, when the source says. */
+            width: number | null;
+            /** @description Pixels, when the source says. */
+            height: number | null;
+            /** @description Its name in the ZIP. */
+            filename: string;
+            pin_id: string;
+            /** @description The pin's title. */
+            title: string | null;
+            /** @description Bytes. */
+            size: number;
+        };
+        /** @description A download job, without its files. */
+        DownloadJob: {
+            /** @description The job (a UUID; the download API calls it uuid). */
+            id: string;
+            /** @description The link as submitted. */
+            url: string;
+            status: "loading" | "done" | "failed";
+            /** @description Submitted in the web app, or with one of your download API keys. */
+            via: "web_app" | "api_key";
+            /** @description ISO 8601, UTC. */
+            created_at: string;
+            /** @description ISO 8601, UTC; null while loading. */
+            finished_at: string | null;
+            progress: {
+                /** @description Pins behind the link; null until the link has been read. */
+                pins_found: number | null;
+                /** @description Media files to fetch; null until the link has been read. */
+                files_total: number | null;
+                /** @description Media files fetched and stored so far. */
+                files_done: number;
+            };
+            /** @description Why the job failed; null otherwise. */
+            error: string | null;
+            /** @description What the link was, once done. */
+            kind: ("pin" | "board" | "section" | "profile") | null;
+            /** @description The pin's, board's, section's or profile's title, once done. */
+            title: string | null;
+            /** @description Files, once done. */
+            count: number | null;
+            /** @description One ZIP of every file, for a board, section or profile, once done. */
+            zip: string | null;
+        };
+        /** @description A download job and its files. */
+        DownloadJobWithFiles: {
+            /** @description The job (a UUID; the download API calls it uuid). */
+            id: string;
+            /** @description The link as submitted. */
+            url: string;
+            status: "loading" | "done" | "failed";
+            /** @description Submitted in the web app, or with one of your download API keys. */
+            via: "web_app" | "api_key";
+            /** @description ISO 8601, UTC. */
+            created_at: string;
+            /** @description ISO 8601, UTC; null while loading. */
+            finished_at: string | null;
+            progress: {
+                /** @description Pins behind the link; null until the link has been read. */
+                pins_found: number | null;
+                /** @description Media files to fetch; null until the link has been read. */
+                files_total: number | null;
+                /** @description Media files fetched and stored so far. */
+                files_done: number;
+            };
+            /** @description Why the job failed; null otherwise. */
+            error: string | null;
+            /** @description What the link was, once done. */
+            kind: ("pin" | "board" | "section" | "profile") | null;
+            /** @description The pin's, board's, section's or profile's title, once done. */
+            title: string | null;
+            /** @description Files, once done. */
+            count: number | null;
+            /** @description One ZIP of every file, for a board, section or profile, once done. */
+            zip: string | null;
+            /** @description Every file, in the pins' order; empty until done. */
+            results: components["schemas"]["DownloadFile"][];
+        };
+        DownloadJobList: {
+            items: components["schemas"]["DownloadJob"][];
+            /** @description Pass it back for the next page; null after the last. */
+            bookmark: string | null;
+        };
+        ConsoleApp: {
+            /** @description The app's id, its OAuth client_id. */
+            client_id: string;
+            name: string;
+            /** @description Where authorization codes may be sent, sorted. */
+            redirect_uris: string[];
+            /** @description When the app was registered (ISO 8601, UTC). */
+            created_at: string;
+        };
+        ConsoleAppList: {
+            /** @description Newest first. */
+            items: components["schemas"]["ConsoleApp"][];
+        };
+        NewApp: {
+            name: string;
+            /** @description https: URIs, http: to localhost, 127.0.0.0/8 or [::1], or a native app's reverse-domain scheme (com.example.app:/cb); no user name, password or fragment. */
+            redirect_uris: string[];
+        };
+        AppSecret: {
+            /** @description The app's id. */
+            client_id: string;
+            /** @description Shown only in this answer: the server keeps a hash of it. */
+            client_secret: string;
+        };
+        ScopeList: {
+            /** @description Every scope of Pinterest's API v5 document, with its description. */
+            items: {
+                scope: string;
+                description: string;
+            }[];
+        };
+        NewToken: {
+            /** @description The scopes the token holds. */
+            scopes: ("ads:read" | "ads:write" | "billing:read" | "billing:write" | "biz_access:read" | "biz_access:write" | "boards:read" | "boards:read_secret" | "boards:write" | "boards:write_secret" | "catalogs:read" | "catalogs:write" | "msot:write" | "pins:read" | "pins:read_secret" | "pins:write" | "pins:write_secret" | "user_accounts:read" | "user_accounts:write")[];
+        };
+        /** @description What POST /v5/oauth/token answers for an authorization code. */
+        IssuedToken: {
+            /** @description Shown only in this answer. */
+            access_token: string;
+            /** @constant */
+            token_type: "bearer";
+            /** @description Seconds. */
+            expires_in: number;
+            /** @description Comma-separated. */
+            scope: string;
+            /** @constant */
+            response_type: "authorization_code";
+            /** @description Shown only in this answer. */
+            refresh_token: string;
+            refresh_token_expires_in: number;
+            /** @description Unix time, seconds. */
+            refresh_token_expires_at: number;
+        };
+        ConsoleToken: {
+            /** @description The grant: the access and refresh tokens of one authorization, and their refreshes. */
+            id: string;
+            scopes: string[];
+            grant_type: "authorization_code" | "refresh_token" | "client_credentials";
+            /** @description When it was issued (ISO 8601, UTC). */
+            created_at: string;
+            /** @description null when only the refresh token is left. */
+            expires_at: string | null;
+            refresh_token_expires_at: string | null;
+        };
+        ConsoleTokenList: {
+            /** @description Live ones only, newest first. */
+            items: components["schemas"]["ConsoleToken"][];
+        };
+        ApiKey: {
+            /** @description The key's id (not the key). */
+            id: string;
+            /** @description Its label. */
+            name: string;
+            /** @description The first characters of the key, to tell keys apart. */
+            key_prefix: string;
+            /** @description Downloads it may submit per 24 hours. */
+            daily_quota: number;
+            /** @description Downloads submitted in the last 24 hours, as the quota counts them. */
+            used_24h: number;
+            /** @description When it was made (ISO 8601, UTC). */
+            created_at: string;
+        };
+        ApiKeyList: {
+            /** @description Live keys, newest first. */
+            items: components["schemas"]["ApiKey"][];
+        };
+        NewApiKey: {
+            /** @description A label. */
+            name: string;
+            /** @description Downloads it may submit per 24 hours. */
+            daily_quota: number;
+        };
+        IssuedApiKey: {
+            /** @description The key's id. */
+            id: string;
+            /** @description Shown only in this answer: send it as the Authorization header of /api/v1/. */
+            api_key: string;
+            /** @description Signs callbacks (X-Corkboard-Signature); shown only in this answer. */
+            webhook_secret: string;
+            daily_quota: number;
+        };
+        AccountProfile: {
+            id: string;
+            username: string;
+            account_type: "PINNER" | "BUSINESS";
+            /** @description The account's name: business_name in GET /v5/user_account; '' when it has none. */
+            full_name: string;
+            about: string;
+            website_url: string;
+            /** @description URL of the profile image (150x150), or null for the default avatar. */
+            profile_image: string | null;
+        };
+        /** @description Only the fields given change. */
+        ProfileChanges: {
+            /** @description The name shown on the profile, at most 65 characters, one line; '' removes it (not for a BUSINESS account). */
+            full_name?: string;
+            /** @description About you, at most 500 characters. */
+            about?: string;
+            /** @description An http or https URL; '' removes it. */
+            website_url?: string;
+        };
+        ProfileImageUpload: {
+            /**
+             * @description What the data is; checked against its bytes.
+             * @enum {string}
+             */
+            content_type: "image/jpeg" | "image/png" | "image/webp" | "image/gif";
+            /** @description The image, base64; at most 10 MB decoded. */
+            data: string;
+        };
+        PasswordChange: {
+            current_password: string;
+            /** @description At least 8 characters (at most 256), not the current one. */
+            new_password: string;
+        };
+        /** @description A pin exactly as GET /v5/pins/{pin_id} answers it (Pinterest API v5 Pin). */
+        Pin: {
+            id: string;
+            /** @description UTC, as Pinterest writes it: 2025-01-15T10:30:00. */
+            created_at: string;
+            link: string | null;
+            title: string | null;
+            description: string | null;
+            dominant_color: string | null;
+            alt_text: string | null;
+            creative_type: "REGULAR" | "CAROUSEL" | "VIDEO";
+            board_id: string;
+            board_section_id: string | null;
+            board_owner: {
+                username: string;
+            };
+            is_owner: boolean;
+            is_standard: boolean;
+            has_been_promoted: boolean;
+            parent_pin_id: string | null;
+            pin_metrics: null;
+            media: {
+                /** @constant */
+                media_type: "image";
+                /** @description By size name: 150x150, 400x300, 600x, 1200x, originals. */
+                images: {
+                    [key: string]: {
+                        url: string;
+                        width: number;
+                        height: number;
+                    };
+                };
+            } | {
+                /** @constant */
+                media_type: "multiple_images";
+                items: {
+                    /** @constant */
+                    item_type: "image";
+                    title: string | null;
+                    description: string | null;
+                    link: string | null;
+                    /** @description By size name: 150x150, 400x300, 600x, 1200x, originals. */
+                    images: {
+                        [key: string]: {
+                            url: string;
+                            width: number;
+                            height: number;
+                        };
+                    };
+                }[];
+            } | {
+                /** @constant */
+                media_type: "video";
+                /** @description By size name: 150x150, 400x300, 600x, 1200x, originals. */
+                images: {
+                    [key: string]: {
+                        url: string;
+                        width: number;
+                        height: number;
+                    };
+                };
+                cover_image_url: string;
+                video_url: string;
+                /** @description Milliseconds. */
+                duration: number;
+                width: number;
+                height: number;
+            };
+        };
+        HomeFeed: {
+            /** @description Newest first (created_at, then id). */
+            items: components["schemas"]["Pin"][];
+            /** @description Send it back as bookmark for the next page; null on the last page. */
+            bookmark: string | null;
+        };
+        /** @description A user's profile as /v5/user_account has it, counted as this viewer may see it. */
+        Profile: {
+            id: string;
+            username: string;
+            account_type: "PINNER" | "BUSINESS";
+            profile_image: string;
+            website_url: string;
+            about: string;
+            business_name: string | null;
+            /** @description Boards this viewer may see (every board for the account itself). */
+            board_count: number;
+            /** @description Pins this viewer may see (every pin for the account itself). */
+            pin_count: number;
+            follower_count: number;
+            following_count: number;
+        };
+        /** @description Pinterest's Board, as GET /v5/boards/{board_id} answers it. */
+        Board: {
+            id: string;
+            created_at: string;
+            board_pins_modified_at: string;
+            name: string;
+            description: string;
+            privacy: "PUBLIC" | "PROTECTED" | "SECRET";
+            is_ads_only: boolean;
+            owner: {
+                username: string;
+            };
+            pin_count: number;
+            follower_count: number;
+            collaborator_count: number;
+            media: {
+                image_cover_url: string | null;
+                pin_thumbnail_urls: string[];
+            };
+        };
+        /** @description Pinterest's BoardSection. */
+        BoardSection: {
+            id: string;
+            name: string;
+        };
+        /** @description A page of boards, newest first. */
+        BoardList: {
+            items: components["schemas"]["Board"][];
+            bookmark: string | null;
+        };
+        /** @description A page of pins, newest first. */
+        PinList: {
+            items: components["schemas"]["Pin"][];
+            bookmark: string | null;
+        };
+        /** @description A page of sections, in the order they were made. */
+        SectionList: {
+            items: components["schemas"]["BoardSection"][];
+            bookmark: string | null;
+        };
+        BoardFollow: {
+            /** @description Whether the signed-in viewer follows the board. */
+            following: boolean;
+            follower_count: number;
         };
         Error: {
             code: number;
@@ -407,6 +1153,1428 @@ export interface operations {
             };
             /** @description More than 250 ids. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "downloads/list": {
+        parameters: {
+            query?: {
+                /** @description Jobs per page, 1 to 250 (default 25). */
+                page_size?: number;
+                /** @description The bookmark of the previous page. */
+                bookmark?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of jobs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadJobList"];
+                };
+            };
+            /** @description page_size is out of range, or the bookmark is not one this server issued. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "downloads/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DownloadSubmit"];
+            };
+        };
+        responses: {
+            /** @description The job, loading. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadJobWithFiles"];
+                };
+            };
+            /** @description url is missing, or not a link the downloader takes; the message says which links work. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The 24-hour quota of the web app is spent (1000 downloads per user). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "downloads/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The job id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadJobWithFiles"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No job with that id is yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "console/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every scope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScopeList"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "apps/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your apps. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleAppList"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "apps/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApp"];
+            };
+        };
+        responses: {
+            /** @description Registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppSecret"];
+                };
+            };
+            /** @description A field or path parameter is missing or breaks its rule; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "apps/rotate_secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppSecret"];
+                };
+            };
+            /** @description A field or path parameter is missing or breaks its rule; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description You have no app with that client_id (another user's app answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "apps/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field or path parameter is missing or breaks its rule; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description You have no app with that client_id (another user's app answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "apps/tokens/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your tokens for the app. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleTokenList"];
+                };
+            };
+            /** @description A field or path parameter is missing or breaks its rule; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description You have no app with that client_id (another user's app answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "apps/tokens/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewToken"];
+            };
+        };
+        responses: {
+            /** @description The tokens. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedToken"];
+                };
+            };
+            /** @description A field or path parameter is missing or breaks its rule; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description You have no app with that client_id (another user's app answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "apps/tokens/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                client_id: string;
+                /** @description The token's id (a ConsoleToken's id). */
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field or path parameter is missing or breaks its rule; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No app of yours has that client_id, or no live token of yours for it has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "api_keys/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "api_keys/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApiKey"];
+            };
+        };
+        responses: {
+            /** @description The new key. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiKey"];
+                };
+            };
+            /** @description A field or path parameter is missing or breaks its rule; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "api_keys/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key's id. */
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field or path parameter is missing or breaks its rule; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in (no live cb_session cookie). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong (X-CSRF-Token header, cb_csrf cookie), or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description You have no live API key with that id (another user's key answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "account/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountProfile"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "account/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileChanges"];
+            };
+        };
+        responses: {
+            /** @description The profile as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountProfile"];
+                };
+            };
+            /** @description A field breaks its rule (length, one line, http or https URL); the message names it. Nothing changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong, or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "account/profile-image/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileImageUpload"];
+            };
+        };
+        responses: {
+            /** @description The profile with its new image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountProfile"];
+                };
+            };
+            /** @description Not base64, not the declared type, larger than 10 MB, or not a usable image; the message says which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong, or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "account/profile-image/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile without an image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountProfile"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong, or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Changed; other sessions are logged out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description current_password is wrong, or new_password breaks its rule; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof is missing or wrong, or the request is cross-site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed log-ins or password checks for the account or address (Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "feed/home": {
+        parameters: {
+            query?: {
+                /** @description Pins per page (1 to 250, default 25). */
+                page_size?: number;
+                /** @description The bookmark of the previous page. */
+                bookmark?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the feed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeFeed"];
+                };
+            };
+            /** @description page_size out of range, or a bookmark this server did not issue; the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "profiles/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account name, as in /<user>/ (letters, digits and underscores, at most 30). */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description A parameter breaks its rule (page_size 1 to 250, a bookmark from a previous page, numeric ids); the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such user (code 30). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "profiles/boards": {
+        parameters: {
+            query?: {
+                /** @description Items per page (1 to 250; 25 unless given). */
+                page_size?: number;
+                /** @description The bookmark of the previous page. */
+                bookmark?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The account name, as in /<user>/ (letters, digits and underscores, at most 30). */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of boards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardList"];
+                };
+            };
+            /** @description A parameter breaks its rule (page_size 1 to 250, a bookmark from a previous page, numeric ids); the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such user (code 30). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "profiles/pins": {
+        parameters: {
+            query?: {
+                /** @description Items per page (1 to 250; 25 unless given). */
+                page_size?: number;
+                /** @description The bookmark of the previous page. */
+                bookmark?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The account name, as in /<user>/ (letters, digits and underscores, at most 30). */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of pins. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PinList"];
+                };
+            };
+            /** @description A parameter breaks its rule (page_size 1 to 250, a bookmark from a previous page, numeric ids); the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such user (code 30). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "boards/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                board_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Board"];
+                };
+            };
+            /** @description A parameter breaks its rule (page_size 1 to 250, a bookmark from a previous page, numeric ids); the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such board, or not one this viewer may see (code 40). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "boards/sections": {
+        parameters: {
+            query?: {
+                /** @description Items per page (1 to 250; 25 unless given). */
+                page_size?: number;
+                /** @description The bookmark of the previous page. */
+                bookmark?: string;
+            };
+            header?: never;
+            path: {
+                board_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SectionList"];
+                };
+            };
+            /** @description A parameter breaks its rule (page_size 1 to 250, a bookmark from a previous page, numeric ids); the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such board, or not one this viewer may see (code 40). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "boards/pins": {
+        parameters: {
+            query?: {
+                /** @description Items per page (1 to 250; 25 unless given). */
+                page_size?: number;
+                /** @description The bookmark of the previous page. */
+                bookmark?: string;
+            };
+            header?: never;
+            path: {
+                board_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of pins. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PinList"];
+                };
+            };
+            /** @description A parameter breaks its rule (page_size 1 to 250, a bookmark from a previous page, numeric ids); the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such board, or not one this viewer may see (code 40). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "boards/section-pins": {
+        parameters: {
+            query?: {
+                /** @description Items per page (1 to 250; 25 unless given). */
+                page_size?: number;
+                /** @description The bookmark of the previous page. */
+                bookmark?: string;
+            };
+            header?: never;
+            path: {
+                board_id: string;
+                section_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of pins. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PinList"];
+                };
+            };
+            /** @description A parameter breaks its rule (page_size 1 to 250, a bookmark from a previous page, numeric ids); the message names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such board or section, or not one this viewer may see (code 40 or 2031). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "boards/follow-state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                board_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the viewer follows the board now, and its follower count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardFollow"];
+                };
+            };
+            /** @description board_id is not an id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such board, or not one this viewer may see (code 40). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "boards/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                board_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the viewer follows the board now, and its follower count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardFollow"];
+                };
+            };
+            /** @description The board is the viewer's own (code 1), or board_id is not an id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof failed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such board, or not one this viewer may see (code 40). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "boards/unfollow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                board_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the viewer follows the board now, and its follower count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardFollow"];
+                };
+            };
+            /** @description board_id is not an id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No one is logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The CSRF proof failed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such board, or not one this viewer may see (code 40). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

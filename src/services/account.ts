@@ -4,6 +4,7 @@ import type { BoardsRepository } from '../repositories/boards.js';
 import type { FollowsRepository } from '../repositories/follows.js';
 import type { PinsRepository } from '../repositories/pins.js';
 import type { UserRow } from '../repositories/users.js';
+import { profileImageUrl } from './account-settings.js';
 
 export interface Account {
   id: string;
@@ -58,7 +59,7 @@ export class AccountService {
       id: user.id,
       username: user.username,
       account_type: user.account_type,
-      profile_image: user.profile_image ?? `${this.publicUrl()}/assets/default-avatar.svg`,
+      profile_image: profileImageUrl(user, this.publicUrl()),
       website_url: user.website_url,
       about: user.about,
       business_name: user.business_name,

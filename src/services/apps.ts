@@ -6,6 +6,9 @@ import type { AppRow, AppsRepository } from '../repositories/apps.js';
 
 export interface CreatedApp { client_id: string; client_secret: string }
 
+/** An app as its owner's console lists it: never its secret (only a hash of it is stored). */
+export interface AppSummary { client_id: string; name: string; redirect_uris: string[]; created_at: string }
+
 /** Hosts an http: redirect may go to: this machine only (RFC 8252 7.3), where no one else can listen. */
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 /** RFC 8252 7.1 private-use schemes for native apps: reverse domain names, so at least one dot (com.example.app:). */
@@ -33,8 +36,11 @@ function formDecode(value: string): string {
   try { return decodeURIComponent(value.replace(/\+/g, ' ')); } catch { return value; }
 }
 
+const notYours = () => errors.notFound('No app of yours has that client_id.');
+
 export class AppsService {
-  constructor(private readonly apps: AppsRepository, private readonly ids: IdGenerator) {}
+  /** `deleted` runs after an app is deleted: its tokens are gone from the database, and must leave any cache too. */
+  constructor(private readonly apps: AppsRepository, private readonly ids: IdGenerator, private readonly deleted: () => void = () => {}) {}
 
   async create(ownerId: string, name: string, redirectUris: string[]): Promise<CreatedApp> {
     if (!name.trim() || name.length > 100) throw errors.invalid('name must be 1 to 100 characters');
@@ -44,6 +50,35 @@ export class AppsService {
     const id = this.ids.next();
     await this.apps.insert({ id, owner_id: ownerId, name: name.trim(), secret_hash: sha256(secret), created_at: new Date().toISOString() }, [...new Set(redirectUris)]);
     return { client_id: id, client_secret: secret };
+  }
+
+  /** The owner's apps, newest first. */
+  async list(ownerId: string): Promise<AppSummary[]> {
+    const rows = await this.apps.byOwner(ownerId);
+    const uris = await this.apps.redirectUris(rows.map((r) => r.id));
+    return rows.map((r) => ({ client_id: r.id, name: r.name, redirect_uris: uris.get(r.id) ?? [], created_at: r.created_at }));
+  }
+
+  /** The app with this client_id if `ownerId` owns it; 404 alike for another's app and for none. */
+  async owned(ownerId: string, clientId: string): Promise<AppRow> {
+    const app = await this.byClientId(clientId);
+    if (!app || app.owner_id !== ownerId) throw notYours();
+    return app;
+  }
+
+  /** A new secret for the owner's app; the old one stops working at once. Shown only here, stored hashed. */
+  async rotateSecret(ownerId: string, clientId: string): Promise<CreatedApp> {
+    const app = await this.owned(ownerId, clientId);
+    const secret = randomToken('', 30);
+    await this.apps.setSecretHash(app.id, sha256(secret));
+    return { client_id: app.id, client_secret: secret };
+  }
+
+  /** Deletes the owner's app with its tokens and codes: they stop working at once. */
+  async delete(ownerId: string, clientId: string): Promise<void> {
+    const app = await this.owned(ownerId, clientId);
+    await this.apps.delete(app.id);
+    this.deleted();
   }
 
   async byClientId(clientId: string): Promise<AppRow | undefined> {

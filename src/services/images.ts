@@ -26,6 +26,11 @@ export interface ImageDeps {
   };
 }
 
+/** The content hash a stored image file's blob key names (images/ab/cd/<hash>/<size>.<ext>), or undefined. */
+export function hashOfKey(key: string): string | undefined {
+  return /^images\/[0-9a-f]{2}\/[0-9a-f]{2}\/([0-9a-f]{64})\/[^/]+$/.exec(key)?.[1];
+}
+
 export interface ImageDetails { width: number; height: number; url: string }
 export type ImageSizes = Record<ImageSizeName, ImageDetails>;
 
@@ -69,7 +74,7 @@ export class ImagesService {
     if (key === null) return null;
     const notFetched = (why: string) => errors.invalid(`Invalid parameters: ${field} could not be fetched: ${why}.`);
     if (!isValidKey(key)) throw notFetched('it answered HTTP 404');
-    const hash = /^images\/[0-9a-f]{2}\/[0-9a-f]{2}\/([0-9a-f]{64})\/[^/]+$/.exec(key)?.[1];
+    const hash = hashOfKey(key);
     const row = hash ? await this.repo.byHash(hash) : undefined;
     if (row && Object.values(JSON.parse(row.variants) as Record<string, ImageVariant>).some((v) => v.key === key)) return row;
     const blob = await this.deps.blobs.get(key);
@@ -87,6 +92,11 @@ export class ImagesService {
     const media = new URL(`${this.publicUrl()}/media/`);
     if (url.origin !== media.origin || url.username || url.password || !url.pathname.startsWith(media.pathname)) return null;
     try { return decodeURIComponent(url.pathname.slice(media.pathname.length)); } catch { return ''; } // '' is no key: 404
+  }
+
+  /** The blob key of one size of a stored image. */
+  key(row: Pick<ImageRow, 'variants'>, size: ImageSizeName): string {
+    return (JSON.parse(row.variants) as Record<ImageSizeName, ImageVariant>)[size].key;
   }
 
   url(key: string): string {

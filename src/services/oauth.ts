@@ -39,6 +39,21 @@ export interface TokenResponse {
   refresh_token_expires_at?: number;
 }
 
+/**
+ * A grant as the developer console lists it: the tokens of one authorization (a minted token, a consent, or a
+ * client-credentials call), with its refreshes. No secret: those are stored hashed and shown once, when issued.
+ */
+export interface Grant {
+  /** The family id: every access and refresh token descending from the one authorization. */
+  id: string;
+  scopes: string[];
+  grant_type: GrantType;
+  created_at: string;
+  /** When the newest live access token expires; null when only the refresh token is left. */
+  expires_at: string | null;
+  refresh_token_expires_at: string | null;
+}
+
 /** Pinterest sends scopes comma-separated; RFC 6749 uses spaces. Both are read. Unknown scopes are refused. */
 export function parseScopes(raw: string | undefined, field = 'scope'): string[] {
   const scopes = [...new Set((raw ?? '').split(/[\s,]+/).filter(Boolean))];
@@ -153,6 +168,31 @@ export class OauthService {
     const now = new Date().toISOString();
     if (row.kind === 'refresh') await this.repo.revokeFamily(row.family_id, now);
     else await this.repo.revokeToken(row.id, now);
+    this.principals.clear();
+  }
+
+  /** A user's live grants for an app, newest first. */
+  async grants(app: AppRow, user: UserRow): Promise<Grant[]> {
+    const families = new Map<string, Grant>();
+    for (const t of await this.repo.liveTokensOf(app.id, user.id, new Date().toISOString())) { // oldest first
+      const g = families.get(t.family_id) ?? { id: t.family_id, scopes: [], grant_type: t.grant_type, created_at: t.created_at, expires_at: null, refresh_token_expires_at: null };
+      families.set(t.family_id, g);
+      g.scopes = t.scopes.split(','); // a refresh may narrow them: the newest token's
+      if (t.kind === 'access') g.expires_at = t.expires_at;
+      else g.refresh_token_expires_at = t.expires_at;
+    }
+    return [...families.values()].reverse();
+  }
+
+  /** Revokes one of the user's grants for an app: its access and refresh tokens stop working at once. */
+  async revokeGrant(app: AppRow, user: UserRow, grantId: string): Promise<void> {
+    if (!(await this.repo.revokeFamilyOf(grantId, app.id, user.id, new Date().toISOString()))) throw errors.notFound('No live token of yours for this app has that id.');
+    this.principals.clear();
+  }
+
+  /** Forgets every cached token check: after tokens were deleted from under it (an app deleted), or a user's
+   * profile changed (checked tokens hold the old row; edits are rare). */
+  forgetCachedTokens(): void {
     this.principals.clear();
   }
 

@@ -4,6 +4,7 @@ import type { AppType, PinsTable, Privacy } from '../db/schema.js';
 import { ExactCache } from '../lib/exact-cache.js';
 import { immutable } from '../lib/immutable.js';
 import { errors } from '../lib/api-error.js';
+import { decodeBase64 } from '../lib/base64.js';
 import { toPage, type Page, type PageRequest } from '../lib/bookmark.js';
 import { isId, type IdGenerator } from '../lib/ids.js';
 import { pinterestTime } from '../lib/time.js';
@@ -76,14 +77,6 @@ export interface PinListOptions {
 
 /** Fetches an image_url server-side through the SSRF-safe fetch; 400 naming `field` when it cannot. */
 export type FetchImage = (url: string, field: string) => Promise<Buffer>;
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-function decodeBase64(data: string, field: string): Buffer {
-  const clean = data.replace(/\s+/g, '');
-  if (!clean || clean.length % 4 === 1 || !BASE64.test(clean)) throw errors.invalid(`Invalid parameters: ${field} is not base64 data.`);
-  return Buffer.from(clean, 'base64');
-}
 
 export function checkLink(link: string | null | undefined, field = 'link'): string | null {
   if (link === undefined || link === null || link === '') return null;

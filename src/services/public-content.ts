@@ -18,6 +18,7 @@ import type { ImageDetails, ImageSizes } from './images.js';
 import type { Principal } from './oauth.js';
 import type { PinsService } from './pins.js';
 import { canSeeBoard, canSeePinsOn } from './privacy.js';
+import { profileImageUrl } from './account-settings.js';
 import { RESERVED_NAMES } from '../lib/reserved-names.js';
 
 /** Nobody in particular: the viewer of every public endpoint. No user id matches, no scopes, so privacy.ts lets it see PUBLIC boards and their pins only. */
@@ -302,7 +303,7 @@ export class PublicContentService {
   userRef(u: UserRow): WebUserRef {
     return {
       id: u.id, username: u.username, full_name: u.business_name || u.username,
-      image_small_url: u.profile_image ?? `${this.publicUrl()}/assets/default-avatar.svg`,
+      image_small_url: profileImageUrl(u, this.publicUrl()),
       profile_url: `${this.publicUrl()}/${encodeURIComponent(u.username)}/`,
     };
   }

@@ -32,6 +32,11 @@ export interface NewUser {
  */
 export const PASSWORD_HASHING = new Semaphore(Math.max(1, Math.min(2, availableParallelism() - 1)), 16);
 
+function checkNewPassword(password: unknown, field: string): void {
+  if (typeof password !== 'string' || password.length < 8) throw errors.invalid(`${field} must be at least 8 characters`);
+  if (password.length > MAX_PASSWORD) throw errors.invalid(`${field} must be at most ${MAX_PASSWORD} characters`);
+}
+
 const tooManyFailures = (seconds: number) => new ApiError(429, 8,
   `Too many failed log-ins. Try again in ${seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}.`, { 'retry-after': String(seconds) });
 const tooBusy = () => new ApiError(429, 8, 'Too many passwords are being checked right now. Try again in a moment.', { 'retry-after': '1' });
@@ -55,8 +60,7 @@ export class UsersService {
   async create(input: NewUser): Promise<UserRow> {
     if (!USERNAME.test(input.username)) throw errors.invalid('username must be 3 to 30 letters, digits or underscores');
     if (RESERVED_NAMES.has(input.username.toLowerCase())) throw errors.invalid(`username ${input.username} is reserved`);
-    if (typeof input.password !== 'string' || input.password.length < 8) throw errors.invalid('password must be at least 8 characters');
-    if (input.password.length > MAX_PASSWORD) throw errors.invalid(`password must be at most ${MAX_PASSWORD} characters`);
+    checkNewPassword(input.password, 'password');
     const accountType = input.accountType ?? 'PINNER';
     if (accountType !== 'PINNER' && accountType !== 'BUSINESS') throw errors.invalid('account_type must be PINNER or BUSINESS');
     if (await this.users.byUsername(input.username)) throw errors.conflict(`username ${input.username} is taken`);
@@ -80,6 +84,19 @@ export class UsersService {
       throw err;
     }
     return row;
+  }
+
+  /**
+   * Sets a new password once the current one is proven. A wrong one counts as a failed log-in of the account
+   * from `address` (the same throttle: past it, 429 before any check), so a stolen session cannot be used to
+   * guess the password faster than the log-in form allows.
+   */
+  async changePassword(user: UserRow, current: string, next: string, address: string): Promise<void> {
+    checkNewPassword(next, 'new_password');
+    if (next === current) throw errors.invalid('new_password must differ from current_password');
+    const proven = await this.checkPassword(user.username, current, address);
+    if (proven?.id !== user.id) throw errors.invalid('current_password is wrong');
+    await this.users.setPasswordHash(user.id, await this.hash(() => hashPassword(next)));
   }
 
   async byUsername(username: string): Promise<UserRow> {

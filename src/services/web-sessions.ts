@@ -42,6 +42,15 @@ export class WebSessionsService {
     if (sessionId) await this.repo.delete(sha256(sessionId));
   }
 
+  /**
+   * Changes the password of the session's user (UsersService.changePassword's rules) and ends every other
+   * session of theirs: a browser that learnt the old password is logged out; this one stays.
+   */
+  async changePassword(sessionId: string, user: UserRow, current: string, next: string, address = 'local'): Promise<void> {
+    await this.users.changePassword(user, current, next, address);
+    await this.repo.deleteOthers(user.id, sha256(sessionId));
+  }
+
   /** A signed-in person acts on the web side as the first-party app: with every organic scope, on their own behalf. */
   principalFor(user: UserRow): Principal {
     return { user, appId: WEB_APP_ID, scopes: WEB_SCOPES, grant: 'authorization_code', tokenId: WEB_APP_ID };

@@ -5,11 +5,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../helpers.js';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(REPO_ROOT, 'test', 'e2e', 'artifacts');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 const WIDTHS = [390, 1440];
 
 /** The `skip` option of a browser test: false, or why it cannot run here. */

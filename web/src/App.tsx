@@ -4,11 +4,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Header } from './components/Header.js';
 import { Analytics } from './pages/Analytics.js';
 import { AuthPage } from './pages/AuthPage.js';
+import { Downloads } from './pages/Downloads.js';
+import { Developers } from './pages/Developers.js';
 import { Home } from './pages/Home.js';
-import { Later } from './pages/Later.js';
 import { NotFound } from './pages/NotFound.js';
 import { PinBuilder } from './pages/PinBuilder.js';
 import { Search } from './pages/Search.js';
+import { SharedPage } from './pages/SharedPage.js';
+import { GuestHeader } from './components/GuestHeader.js';
+import { Settings } from './pages/Settings.js';
 import { Welcome } from './pages/Welcome.js';
 import { navigate, onLinkNavigation, pageOf, usePathname } from './router.js';
 import { SessionProvider, useSession } from './session.js';
@@ -35,7 +39,8 @@ function Pages() {
     timer.current = setTimeout(() => setToast(null), 6000);
   }, []);
   useEffect(() => setToast(null), [pathname]); // a message is about the page it was shown on
-  const needsUser = page === 'settings' || page === 'pin-builder' || page === 'search-pins' || page === 'search-boards' || page === 'analytics';
+  const needsUser = page === 'settings' || page === 'pin-builder' || page === 'search-pins' || page === 'search-boards' || page === 'downloads'
+    || page === 'developers-apps' || page === 'developers-api-keys' || page === 'analytics';
   useEffect(() => { if (needsUser && user === null) navigate('/login/', { replace: true }); }, [needsUser, user]);
 
   if (error) return <Box padding={8}><Text align="center" color="error">{error}</Text></Box>;
@@ -45,16 +50,20 @@ function Pages() {
   if (page === 'login' || page === 'signup') body = <AuthPage mode={page} />;
   else if (page === 'home') body = user ? <Home user={user} notify={notify} /> : <Welcome />;
   else if (page === 'not-found') body = <NotFound />;
+  else if (page === 'shared') body = <SharedPage pathname={pathname} user={user} notify={notify} />;
   else if (!user) body = null;
   else if (page === 'pin-builder') body = <PinBuilder user={user} />;
   else if (page === 'analytics') body = <Analytics notify={notify} />;
+  else if (page === 'downloads') body = <Downloads notify={notify} />;
   else if (page === 'search-pins' || page === 'search-boards') body = <Search kind={page === 'search-pins' ? 'pins' : 'boards'} user={user} notify={notify} />;
-  else body = <Later title="Settings" />;
+  else if (page === 'developers-apps' || page === 'developers-api-keys') body = <Developers tab={page === 'developers-apps' ? 'apps' : 'api-keys'} notify={notify} />;
+  else if (page === 'settings') body = <Settings notify={notify} />;
   const withHeader = user && page !== 'login' && page !== 'signup';
 
   return (
     <>
       {withHeader && <Header user={user} onError={notify} />}
+      {!user && page !== 'home' && page !== 'login' && page !== 'signup' && <GuestHeader />}
       {body}
       {toast && (
         <div className="toast" role={toast.type === 'error' ? 'alert' : 'status'}>

@@ -1,6 +1,8 @@
 // Who is logged in, from GET /api/app/session, shared by every page.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { corkboard } from './api.js';
+import { prefetchFirstFeedPage } from './feed.js';
+import { pageOf } from './router.js';
 
 export interface User { id: string; username: string; full_name?: string; profile_image?: string | null }
 
@@ -19,6 +21,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     corkboard.GET('/api/app/session').then(({ data }) => {
+      // Home's feed is asked for now, while the page renders, not once it has.
+      if (data?.user && pageOf(window.location.pathname) === 'home') prefetchFirstFeedPage(data.user.id);
       if (data) setUserState(data.user as User | null); else setError('Could not reach the server.');
     }, () => setError('Could not reach the server.'));
   }, []);

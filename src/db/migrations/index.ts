@@ -8,6 +8,8 @@ import * as apiKeysAndDownloads from './2026-11-23-0005-api-keys-and-downloads.j
 import * as websites from './2026-11-23-0006-websites.js';
 import * as search from './2026-11-23-0007-search.js';
 import * as analytics from './2026-11-23-0008-analytics.js';
+import * as downloadOwners from './2026-11-23-0009-download-owners.js';
+import * as homeFeed from './2026-11-23-0010-home-feed.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-accounts-and-oauth': accountsAndOauth,
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0006-websites': websites,
   '2026-11-23-0007-search': search,
   '2026-11-23-0008-analytics': analytics,
+  '2026-11-23-0009-download-owners': downloadOwners,
+  '2026-11-23-0010-home-feed': homeFeed,
 };

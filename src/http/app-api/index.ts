@@ -6,11 +6,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../context.js';
 import { ApiError, errors } from '../../lib/api-error.js';
 import type { UserRow } from '../../repositories/users.js';
+import { profileImageUrl } from '../../services/account-settings.js';
 import { csrfToken } from '../web/csrf.js';
 import { clearSessionCookie, secureCookies, SESSION_COOKIE, setSessionCookie } from '../session-cookie.js';
 import { checkCsrfProof } from './csrf-proof.js';
 import { APP_ROUTES, type AppRoute } from './routes.js';
 import { pageHandlers } from './pages.js';
+import { downloadHandlers } from './downloads.js';
+import { consoleHandlers } from './console.js';
+import { accountHandlers } from './account.js';
+import { feedHandlers } from './feed.js';
+import { profileHandlers } from './profiles.js';
 import type { CredentialsBody, UserBody } from './schemas.js';
 
 type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -18,12 +24,12 @@ type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 export type RouteFn = (spec: AppRoute, handler: Handler) => void;
 
 /** What the web app is told about an account: only what it has. */
-function userBody(user: UserRow): UserBody {
+function userBody(user: UserRow, publicUrl: string): UserBody {
   return {
     id: user.id,
     username: user.username,
     ...(user.business_name ? { full_name: user.business_name } : {}),
-    ...(user.profile_image ? { profile_image: user.profile_image } : {}),
+    ...(user.profile_image ? { profile_image: profileImageUrl(user, publicUrl) } : {}),
   };
 }
 
@@ -43,7 +49,7 @@ export function appApiRoutes(app: FastifyInstance, ctx: Context): void {
 
   route(APP_ROUTES.session, async (req, reply) => {
     const user = await ctx.sessions.user(req.cookies[SESSION_COOKIE]);
-    return { user: user ? userBody(user) : null, csrf_token: csrf(req, reply) };
+    return { user: user ? userBody(user, ctx.config.publicUrl) : null, csrf_token: csrf(req, reply) };
   });
 
   route(APP_ROUTES.signup, async (req, reply) => {
@@ -54,7 +60,7 @@ export function appApiRoutes(app: FastifyInstance, ctx: Context): void {
     const user = await ctx.users.create({ username: body.username, password: body.password });
     await ctx.sessions.logOut(req.cookies[SESSION_COOKIE]); // a browser holds one session: the one it had ends
     setSessionCookie(reply, ctx, await ctx.sessions.open(user));
-    return reply.code(201).send({ user: userBody(user), csrf_token: csrf(req, reply) });
+    return reply.code(201).send({ user: userBody(user, ctx.config.publicUrl), csrf_token: csrf(req, reply) });
   });
 
   route(APP_ROUTES.login, async (req, reply) => {
@@ -63,7 +69,7 @@ export function appApiRoutes(app: FastifyInstance, ctx: Context): void {
     if (!session) throw errors.authFailed('Wrong username or password.');
     await ctx.sessions.logOut(req.cookies[SESSION_COOKIE]);
     setSessionCookie(reply, ctx, session.sessionId);
-    return { user: userBody(session.user), csrf_token: csrf(req, reply) };
+    return { user: userBody(session.user, ctx.config.publicUrl), csrf_token: csrf(req, reply) };
   });
 
   route(APP_ROUTES.logout, async (req, reply) => {
@@ -73,4 +79,9 @@ export function appApiRoutes(app: FastifyInstance, ctx: Context): void {
   });
 
   pageHandlers(route, ctx);
+  downloadHandlers(route, ctx);
+  consoleHandlers(route, ctx);
+  accountHandlers(route, ctx);
+  feedHandlers(route, ctx);
+  profileHandlers(route, ctx);
 }

@@ -1,7 +1,12 @@
 // The table of Corkboard's own JSON API (/api/app/): what each route takes and answers. The Fastify registration
 // (index.ts) and the OpenAPI generator (openapi.ts) both read it, so the document cannot drift from the server.
 import type { TSchema } from '@sinclair/typebox';
+import { DOWNLOAD_ROUTES } from './downloads-routes.js';
+import { CONSOLE_ROUTES } from './console-routes.js';
 import { PAGE_ROUTES } from './pages-routes.js';
+import { ACCOUNT_ROUTES } from './account-routes.js';
+import { FEED_ROUTES } from './feed-routes.js';
+import { PROFILE_ROUTES } from './profiles-routes.js';
 import { AppError, Credentials, LoggedIn, Session } from './schemas.js';
 
 export interface AppResponse { description: string; schema?: TSchema }
@@ -61,4 +66,4 @@ const SESSION_ROUTES = {
 } as const satisfies Record<string, AppRoute>;
 
 /** Every route, each feature's table in its own file. */
-export const APP_ROUTES = { ...SESSION_ROUTES, ...PAGE_ROUTES } as const satisfies Record<string, AppRoute>;
+export const APP_ROUTES = { ...SESSION_ROUTES, ...PAGE_ROUTES, ...DOWNLOAD_ROUTES, ...CONSOLE_ROUTES, ...ACCOUNT_ROUTES, ...FEED_ROUTES, ...PROFILE_ROUTES } as const satisfies Record<string, AppRoute>;

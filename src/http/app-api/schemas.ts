@@ -1,11 +1,16 @@
 // Wire schemas of Corkboard's own JSON API (/api/app/): TypeBox, so one definition validates requests, types the
 // handlers and becomes the OpenAPI document (scripts/gen-openapi.ts). Named schemas become components there.
 import { Type, type Static } from '@sinclair/typebox';
+import { DOWNLOAD_SCHEMAS } from './downloads-schemas.js';
+import { CONSOLE_SCHEMAS } from './console-schemas.js';
+import { ACCOUNT_SCHEMAS } from './account-schemas.js';
+import { FEED_SCHEMAS } from './feed-schemas.js';
+import { PROFILE_SCHEMAS } from './profiles-schemas.js';
 
 export const User = Type.Object({
   id: Type.String(),
   username: Type.String(),
-  full_name: Type.Optional(Type.String({ description: 'The business name of a BUSINESS account.' })),
+  full_name: Type.Optional(Type.String({ description: "The account's name (business_name in GET /v5/user_account), when it has one." })),
   profile_image: Type.Optional(Type.String({ description: 'URL of the profile image, when the account has one.' })),
 }, { additionalProperties: false });
 
@@ -39,7 +44,7 @@ export const WebPaths = Type.Object({
 }, { additionalProperties: false });
 
 /** Component names in the OpenAPI document. */
-export const NAMED_SCHEMAS = { User, Session, LoggedIn, Credentials, PathTarget, WebPaths, Error: AppError };
+export const NAMED_SCHEMAS = { User, Session, LoggedIn, Credentials, PathTarget, WebPaths, ...DOWNLOAD_SCHEMAS, ...CONSOLE_SCHEMAS, ...ACCOUNT_SCHEMAS, ...FEED_SCHEMAS, ...PROFILE_SCHEMAS, Error: AppError };
 
 export type UserBody = Static<typeof User>;
 export type CredentialsBody = Static<typeof Credentials>;

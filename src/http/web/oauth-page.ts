@@ -66,7 +66,8 @@ ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 
 function consentPage(csrf: string, user: UserRow, r: AuthorizeRequest): Raw {
   return html`<h1>${r.app.name} wants access to your Corkboard account</h1>
-<p>Signed in as <strong>${user.username}</strong>. If you allow it, ${r.app.name} will be able to:</p>
+<p class="signed-in">Signed in as <strong>${user.username}</strong></p>
+<p>If you allow it, ${r.app.name} will be able to:</p>
 <ul class="scopes">${r.scopes.map((s) => html`<li><strong>${scopeDescription(s)}</strong> <span class="muted">(${s})</span></li>`)}</ul>
 <form method="post" action="/oauth/">
   <input type="hidden" name="csrf" value="${csrf}">
@@ -76,10 +77,12 @@ function consentPage(csrf: string, user: UserRow, r: AuthorizeRequest): Raw {
   <input type="hidden" name="scope" value="${r.scopes.join(',')}">
   ${r.state !== undefined ? html`<input type="hidden" name="state" value="${r.state}">` : ''}
   <input type="hidden" name="refreshable" value="${r.refreshable ? 'true' : 'false'}">
-  <button class="secondary" type="submit" name="decision" value="deny">Deny</button>
-  <button class="primary" type="submit" name="decision" value="allow">Allow</button>
+  <div class="actions">
+    <button class="secondary" type="submit" name="decision" value="deny">Deny</button>
+    <button class="primary" type="submit" name="decision" value="allow">Allow</button>
+  </div>
 </form>
-<p class="muted">You will be sent back to ${new URL(r.redirectUri).origin}.</p>`;
+<p class="muted footnote">You will be sent back to ${new URL(r.redirectUri).origin}.</p>`;
 }
 
 export function errorPage(reply: FastifyReply, status: number, title: string, message: string) {

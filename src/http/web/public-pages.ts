@@ -1,7 +1,8 @@
-// Minimal server-rendered pages on Pinterest's web paths, so a link pasted from Corkboard (or one a short link
-// leads to) opens something a person can look at, and a downloader can be handed: /pin/<id>/ (also
-// /pin/<slug>--<id>/), /<user>/, /<user>/pins/, /<user>/<board>/, /<user>/<board>/<section>/. Anonymous:
-// PUBLIC boards and their pins only; everything else is the same 404 page. The React web app replaces these later.
+// The shareable paths, as Pinterest spells them: /pin/<id>/ (also /pin/<slug>--<id>/), /<user>/, /<user>/pins/,
+// /<user>/<board>/, /<user>/<board>/<section>/. Each answers the web app's shell with the status of what the
+// visitor may see there (404 otherwise) and, for link previews, crawlers, downloaders and browsers without
+// JavaScript, the public content itself: Open Graph tags and a plain page inside <noscript>. Anonymous renderings:
+// PUBLIC boards and their pins only.
 // These catch-all paths never shadow other routes: first segments in RESERVED_NAMES (and every static route, which
 // the router prefers) go to the app's not-found handler instead.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -11,13 +12,13 @@ import { decodeBookmark, type PageRequest } from '../../lib/bookmark.js';
 import { shortCodeFor } from '../../lib/short-links.js';
 import type { WebBoard, WebPin, WebSection } from '../../services/public-content.js';
 import { escapeHtml, html, type Raw } from './html.js';
-import type { LiveEvent } from '../../services/events.js';
-import { viewerOf } from '../viewer.js';
 import { secureCookies, SESSION_COOKIE } from './oauth-page.js';
 import { csrfToken } from './csrf.js';
 import { PLAYER_BEACON_JS, PUBLIC_CSS } from './static-assets.js';
 import type { UserRow } from '../../repositories/users.js';
 import { RESERVED_NAMES } from '../../lib/reserved-names.js';
+import { ANONYMOUS } from '../../services/public-content.js';
+import { fillShell, readShell } from './app-shell.js';
 
 
 const PAGE_PINS = 50;
@@ -56,7 +57,18 @@ const followForm = (b: WebBoard, following: boolean, csrf: string) => html`<form
 <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="action" value="${following ? 'unfollow' : 'follow'}"><input type="hidden" name="next" value="${b.url}">
 <button type="submit">${following ? 'Unfollow' : 'Follow'}</button> <span class="muted">${b.follower_count} followers</span></form>`;
 
-const shown = (pins: WebPin[]): LiveEvent[] => pins.map((p) => ({ pinId: p.id, type: 'IMPRESSION' }));
+/** A page as anonymous visitors see it: the no-script body, and what link previews show (Open Graph). */
+type Rendered = { title: string; body: Raw; og?: { description: string; image?: string; type?: string } };
+
+/** Link-preview tags: Open Graph, which most previewers (and Pinterest's own) read. */
+function openGraph(page: Rendered, url: string): string {
+  const tags: Array<[string, string]> = [['og:site_name', 'Corkboard'], ['og:title', page.title], ['og:url', url], ['og:type', page.og?.type ?? 'website']];
+  if (page.og?.description) tags.push(['og:description', page.og.description.slice(0, 300)]);
+  if (page.og?.image) tags.push(['og:image', page.og.image]);
+  tags.push(['twitter:card', page.og?.image ? 'summary_large_image' : 'summary']);
+  const description = page.og?.description ? `<meta name="description" content="${escapeHtml(page.og.description.slice(0, 300))}">\n` : '';
+  return description + tags.map(([k, v]) => `<meta property="${k}" content="${escapeHtml(v)}">`).join('\n');
+}
 
 function boardHeader(board: WebBoard, publicUrl: string, section?: WebSection): Raw {
   return html`<h1>${section ? section.title : board.name}</h1>
@@ -76,41 +88,56 @@ export function publicPageRoutes(app: FastifyInstance, ctx: Context): void {
 
   /** Who is signed in (or null) and the reply, for pages that offer actions. */
   type Visit = { user: UserRow | null; reply: FastifyReply };
-  /** Renders `work`'s page; reserved first segments go to the app's not-found handler, unknown or private content to a 404 page. */
-  const view = (work: (req: Req, visit: Visit) => Promise<{ title: string; body: Raw; activity?: LiveEvent[] }>, guarded = true) => async (req: Req, reply: FastifyReply) => {
+
+  /**
+   * The web app's shell for a shareable path, with the status the visitor's view of it has: 200 when they may
+   * see it (a signed-in owner sees their own secret board), else 404. Inside it, for link previews and visitors
+   * without JavaScript, `work`'s page of the public content; reserved first segments go to the app's not-found
+   * handler. Without a built app the public page is served alone. What the app then shows, it reports to
+   * analytics itself (its beacon), so serving the page records nothing.
+   */
+  const view = (work: (req: Req, visit: Visit) => Promise<Rendered>, guarded = true) => async (req: Req, reply: FastifyReply) => {
     if (guarded && RESERVED_NAMES.has((req.params.user ?? '').toLowerCase())) return reply.callNotFound();
+    const user = req.cookies[SESSION_COOKIE] ? await ctx.sessions.user(req.cookies[SESSION_COOKIE]) : null;
+    let status = 200;
+    let page: Rendered;
     try {
-      const user = req.cookies[SESSION_COOKIE] ? await ctx.sessions.user(req.cookies[SESSION_COOKIE]) : null;
-      const { title, body, activity } = await work(req, { user, reply });
-      // What the page shows is activity for analytics (impressions, a pin opened); a failure to record it is only
-      // logged. HEAD requests (link checkers) show nothing to anyone.
-      if (activity?.length && req.method === 'GET') {
-        await ctx.events.record(viewerOf(req, user?.id ?? null), activity, 'web').catch((err: Error) => req.log.warn({ err }, 'page activity not recorded'));
-      }
-      return reply.type('text/html; charset=utf-8').send(layout(title, body));
+      await pc.resolvePath(req.url.split('?')[0]!, user ? ctx.sessions.principalFor(user) : ANONYMOUS);
+      page = await work(req, { user, reply }).catch((err) => {
+        if (!(err instanceof ApiError) || err.status !== 404) throw err;
+        return { title: 'Private', body: html`<p>This page is private: open it with JavaScript on, signed in as its owner.</p>` };
+      });
     } catch (err) {
       if (!(err instanceof ApiError) || err.status >= 500) throw err;
+      status = err.status;
       const title = err.status === 404 ? 'Not found' : 'Bad request';
-      return reply.code(err.status).type('text/html; charset=utf-8').send(layout(title, html`<h1>${title}</h1>
-<p>${err.status === 404 ? 'There is nothing here, or it is not public.' : err.message}</p>`));
+      page = { title, body: html`<h1>${title}</h1>
+<p>${err.status === 404 ? 'There is nothing here, or it is not public.' : err.message}</p>` };
     }
+    const shell = await readShell();
+    reply.code(status).type('text/html; charset=utf-8');
+    if (!shell) return reply.send(layout(page.title, page.body));
+    return reply.header('cache-control', 'no-cache').send(fillShell(shell, { title: `${escapeHtml(page.title)} · Corkboard`, head: openGraph(page, publicUrl() + req.url.split('?')[0]), noscript: page.body.value }));
   };
 
   const pin = view(async (req) => {
     const id = (req.params.id ?? '').split('--').pop() ?? '';
     const p = await pc.pin(id);
-    return { title: p.title || 'Pin', body: pinBody(p, publicUrl()), activity: [{ pinId: p.id, type: 'PIN_CLICK' }] };
+    return { title: p.title || 'Pin', body: pinBody(p, publicUrl()), og: { description: p.description, image: p.images['736x'].url, type: 'article' } };
   }, false);
 
-  const profile = view(async (req) => {
+  const profile = view(async (req, { user: viewer }) => {
     const user = await pc.user(await pc.userByName(req.params.user!));
     const boards = await pc.userBoards(await pc.userByName(req.params.user!), { pageSize: 100, after: null });
     return {
       title: user.full_name,
-      body: html`<h1>${user.full_name}</h1><p class="muted">@${user.username} · ${user.pin_count} pins · ${user.board_count} boards</p>
-${user.about ? html`<p>${user.about}</p>` : ''}
-<p><a href="/${encodeURIComponent(user.username)}/pins/">All pins</a></p>
+      body: html`<img class="avatar" src="${user.image_medium_url}" alt="${user.full_name}" width="120" height="120">
+<h1>${user.full_name}</h1><p class="muted">@${user.username} · ${user.pin_count} pins · ${user.board_count} boards</p>
+${user.about ? html`<p class="about">${user.about}</p>` : ''}
+${/^https?:\/\//i.test(user.website_url) ? html`<p><a href="${user.website_url}" rel="nofollow noopener ugc">${user.website_url.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '')}</a></p>` : ''}
+<p><a href="/${encodeURIComponent(user.username)}/pins/">All pins</a>${viewer?.id === user.id ? html` · <a href="/settings/">Edit profile</a>` : ''}</p>
 <div class="grid">${boards.items.map((b) => html`<a class="tile" href="${b.url}">${b.image_cover_url ? html`<img src="${b.image_cover_url}" alt="" loading="lazy">` : ''}<span><b>${b.name}</b> · ${b.pin_count} pins</span></a>`)}</div>`,
+      og: { description: user.about || `${user.pin_count} pins and ${user.board_count} boards on Corkboard.`, type: 'profile', ...(user.image_medium_url ? { image: user.image_medium_url } : {}) },
     };
   });
 
@@ -118,7 +145,7 @@ ${user.about ? html`<p>${user.about}</p>` : ''}
     const row = await pc.userByName(req.params.user!);
     const page = await pc.userPins(row, pageOf(req));
     const name = row.business_name || row.username;
-    return { title: `${name}'s pins`, body: html`<h1>Pins by <a href="/${encodeURIComponent(row.username)}/">${name}</a></h1>${grid(page.items, page.bookmark, `/${encodeURIComponent(row.username)}/pins/`)}`, activity: shown(page.items) };
+    return { title: `${name}'s pins`, body: html`<h1>Pins by <a href="/${encodeURIComponent(row.username)}/">${name}</a></h1>${grid(page.items, page.bookmark, `/${encodeURIComponent(row.username)}/pins/`)}`, og: { description: `Pins saved by ${name} on Corkboard.`, ...(page.items[0] ? { image: page.items[0].images['736x'].url } : {}) } };
   });
 
   const board = view(async (req, { user, reply }) => {
@@ -133,14 +160,14 @@ ${user.about ? html`<p>${user.about}</p>` : ''}
       body: html`${boardHeader(b, publicUrl())}${follow}
 ${sections.items.length ? html`<ul class="links">${sections.items.map((s) => html`<li><a href="${b.url}${encodeURIComponent(s.slug)}/">${s.title}</a> <span class="muted">${s.pin_count} pins</span></li>`)}</ul>` : ''}
 ${grid(page.items, page.bookmark, b.url)}`,
-      activity: shown(page.items),
+      og: { description: b.description || `${b.pin_count} pins by ${b.owner.full_name}`, ...(b.image_cover_url ? { image: b.image_cover_url } : {}) },
     };
   });
 
   const section = view(async (req) => {
     const found = await pc.sectionRowBySlug(req.params.user!, req.params.board!, req.params.section!);
     const [b, s, page] = await Promise.all([pc.board(found.board), pc.section(found.section), pc.sectionPins(found.section, pageOf(req))]);
-    return { title: `${s.title} · ${b.name}`, body: html`${boardHeader(b, publicUrl(), s)}${grid(page.items, page.bookmark, `${b.url}${encodeURIComponent(s.slug)}/`)}`, activity: shown(page.items) };
+    return { title: `${s.title} · ${b.name}`, body: html`${boardHeader(b, publicUrl(), s)}${grid(page.items, page.bookmark, `${b.url}${encodeURIComponent(s.slug)}/`)}`, og: { description: `${s.pin_count} pins in a section of ${b.name}`, ...(page.items[0] ? { image: page.items[0].images['736x'].url } : {}) } };
   });
 
   const both = (path: string, handler: ReturnType<typeof view>) => { app.get(path, handler); app.get(`${path}/`, handler); };

@@ -1,16 +1,16 @@
-// The user's boards as Pinterest shows them on a profile: a rounded cover, the name, the pin count, a lock on
-// secret boards. Each links to the board's server page (/<user>/<board>/).
+// Boards as Pinterest shows them on a profile: a rounded cover, the name, the pin count, a lock on secret
+// boards. Each links to the board's page (/<user>/<board>/, from the server: /v5 boards carry no URL).
 import { Box, Icon, Link, Mask, Text } from 'gestalt';
-import { slugify } from '../../../src/lib/slug.js';
 import type { Board } from '../boards.js';
+import { useWebPaths } from '../paths.js';
 
-export function BoardGrid({ boards, username }: { boards: readonly Board[]; username: string }) {
+export function BoardGrid({ boards, label = 'Your boards' }: { boards: readonly Board[]; label?: string }) {
+  const paths = useWebPaths(boards.map((b) => b.id!));
   return (
-    <ul className="board-grid" aria-label="Your boards">
+    <ul className="board-grid" aria-label={label}>
       {boards.map((b) => (
         <li key={b.id}>
-          {/* The slug is derived as the server derives it (src/lib/slug.ts); /v5 boards carry no URL. */}
-          <Link href={`/${encodeURIComponent(username)}/${slugify(b.name, 'board')}/`} rounding={4} underline="none" display="block">
+          <Link href={paths.board(b.id!) ?? '#'} rounding={4} underline="none" display="block">
             <Mask rounding={4}>
               <div className="board-cover">
                 {b.media?.image_cover_url

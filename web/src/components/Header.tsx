@@ -1,6 +1,6 @@
 // The logged-in header: logo, Create (the pin builder), the search field (Enter searches your pins,
-// /search/pins/?q=), Analytics (an icon), the user's profile link (a server page) and Log out.
-import { Avatar, Box, Button, ButtonLink, Flex, IconButtonLink, Link, SearchField, Text, Tooltip } from 'gestalt';
+// /search/pins/?q=), Analytics, Downloads, Developers (the console), the user's profile link, Settings and Log out.
+import { Avatar, Box, Button, ButtonLink, Flex, IconButton, IconButtonLink, Link, SearchField, Text } from 'gestalt';
 import { useEffect, useState } from 'react';
 import { corkboard, errorMessage } from '../api.js';
 import { navigate, pageOf, searchHref, usePathname, useQueryParam } from '../router.js';
@@ -44,16 +44,22 @@ export function Header({ user, onError }: { user: User; onError(message: string)
             onKeyDown={({ event }) => { if (event.key === 'Enter') { event.preventDefault(); search(); } }} />
         </Flex.Item>
         <Flex.Item flex="none"><Flex alignItems="center" gap={3}>
-          {/* Not on a phone: the search field needs the room (/analytics/ works there all the same). */}
-          <Box display="none" smDisplay="block"><Tooltip text="Analytics"><IconButtonLink icon="graph-bar" size="md" href="/analytics/" accessibilityLabel="Analytics" /></Tooltip></Box>
+          {/* Analytics and Downloads not on a phone, where they would squeeze the search field to nothing. */}
+          <Box display="none" smDisplay="block"><IconButtonLink icon="graph-bar" size="md" href="/analytics/" accessibilityLabel="Analytics" /></Box>
+          <Box display="none" smDisplay="block"><IconButtonLink icon="download" size="md" href="/downloads/" accessibilityLabel="Downloads" /></Box>
+          {/* The developer console; smaller on a phone, where Log out is an icon, so the search field keeps its room. */}
+          <Box smDisplay="none"><IconButtonLink icon="code" size="sm" href="/developers/" accessibilityLabel="Developers: your apps, tokens and API keys" /></Box>
+          <Box display="none" smDisplay="block"><IconButtonLink icon="code" size="md" href="/developers/" accessibilityLabel="Developers: your apps, tokens and API keys" /></Box>
           <Link href={`/${encodeURIComponent(user.username)}/`} rounding="pill" underline="none" accessibilityLabel={`Your profile, ${name}`}>
             <Flex alignItems="center" gap={2}>
               <Avatar name={name} size="sm" src={user.profile_image ?? undefined} />
               <Box display="none" smDisplay="block"><Text weight="bold">{name}</Text></Box>
             </Flex>
           </Link>
+          {/* Not on a phone, where the search field needs the room: there the profile page's Edit profile leads to it. */}
+          <Box display="none" smDisplay="block"><IconButtonLink icon="cog" size="md" href="/settings/" accessibilityLabel="Settings" /></Box>
           {/* Smaller on a phone, so the search field keeps room for a word. */}
-          <Box smDisplay="none"><Button text="Log out" color="gray" size="sm" disabled={busy} onClick={logOut} /></Box>
+          <Box smDisplay="none"><IconButton icon="logout" bgColor="lightGray" size="sm" accessibilityLabel="Log out" disabled={busy} onClick={logOut} /></Box>
           <Box display="none" smDisplay="block"><Button text="Log out" color="gray" size="md" disabled={busy} onClick={logOut} /></Box>
         </Flex></Flex.Item>
       </Flex>

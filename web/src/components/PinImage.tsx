@@ -17,10 +17,17 @@ export function imagesOf(pin: Pin): Images | undefined {
   return media?.media_type === 'multiple_images' ? media.items?.[0]?.images : media?.images;
 }
 
+/** Element Timing (a paint entry per pin image): how the bench measures the feed's first masonry paint. */
+const ELEMENT_TIMING = { elementtiming: 'pin-image' } as object;
+
 /** The variants that keep the whole image (150x150 and 400x300 are crops), narrowest first. */
 const WHOLE = ['600x', '1200x', 'originals'] as const;
 
-export function PinImage({ pin, sizes }: { pin: Pin; sizes: string }) {
+/**
+ * `eager`: fetched as soon as the element exists, at high priority (the first screen of a grid: a lazy image
+ * waits for layout and an intersection check first, frames that the first paint would wait for).
+ */
+export function PinImage({ pin, sizes, eager = false }: { pin: Pin; sizes: string; eager?: boolean }) {
   const images = imagesOf(pin);
   const whole = WHOLE.map((name) => images?.[name]).filter((i): i is ImageDetails => !!i?.url && !!i.width && !!i.height)
     .filter((i, k, all) => k === 0 || i.width !== all[k - 1]!.width); // a small image's variants are one width: list it once
@@ -30,7 +37,7 @@ export function PinImage({ pin, sizes }: { pin: Pin; sizes: string }) {
     <div className="pin-image" {...(first ? {} : { role: 'img', 'aria-label': alt })} style={{ backgroundColor: pin.dominant_color ?? '#efefef', aspectRatio: first ? `${first.width} / ${first.height}` : '2 / 3' }}>
       {first && (
         <img src={first.url} srcSet={whole.map((i) => `${i.url} ${i.width}w`).join(', ')} sizes={sizes}
-          width={first.width!} height={first.height!} alt={alt} loading="lazy" decoding="async" />
+          width={first.width!} height={first.height!} alt={alt} loading={eager ? 'eager' : 'lazy'} fetchPriority={eager ? 'high' : 'auto'} decoding="async" {...ELEMENT_TIMING} />
       )}
     </div>
   );

@@ -6,10 +6,12 @@
 // Previews are drawn on canvases: the page CSP allows no blob: or data: images.
 import { Box, Button, Flex, Heading, IconButton, SelectList, Spinner, Text, TextArea, TextField } from 'gestalt';
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
-import { slugify } from '../../../src/lib/slug.js';
 import type { PinterestComponents } from '../../../src/sdk/index.js';
 import { errorMessage, pinterest } from '../api.js';
+import { readBase64 } from '../files.js';
 import type { Board } from '../boards.js';
+import { boardPath, loadPaths } from '../paths.js';
+import { navigate } from '../router.js';
 import type { User } from '../session.js';
 import { useVideoDraft, VideoDraftView } from '../components/VideoDraft.js';
 
@@ -38,15 +40,6 @@ async function unwrap<T>(call: Promise<{ data?: T; error?: unknown }>): Promise<
   const { data, error } = await call;
   if (data === undefined) throw error;
   return data;
-}
-
-function base64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error(`Could not read ${file.name}.`));
-    reader.readAsDataURL(file);
-  });
 }
 
 type Field = 'media' | 'title' | 'description' | 'link' | 'alt_text' | 'board';
@@ -133,7 +126,7 @@ export function PinBuilder({ user }: { user: User }) {
     setBusy(true);
     setError(null);
     try {
-      const data = await Promise.all(images.map((i) => base64(i.file)));
+      const data = await Promise.all(images.map((i) => readBase64(i.file)));
       const media_source = video?.upload.phase === 'succeeded'
         ? { source_type: 'video_id' as const, media_id: video.upload.mediaId, cover_image_key_frame_time: cover }
         : images.length === 0 ? { source_type: 'image_url' as const, url: imageUrl.trim() }
@@ -145,8 +138,9 @@ export function PinBuilder({ user }: { user: User }) {
         ...(link.trim() ? { link: link.trim() } : {}), ...(altText.trim() ? { alt_text: altText.trim() } : {}),
       } });
       if (!pin) { const message = errorMessage(apiError); setError({ field: fieldOf(message), message }); return; }
-      // The board's server page, as the home grid links it (a full load: the app does not render boards yet).
-      window.location.assign(`/${encodeURIComponent(user.username)}/${slugify(board.name, 'board')}/`);
+      // The board the pin went to, as Pinterest's builder does.
+      await loadPaths([board.id!]);
+      navigate(boardPath(board.id!) ?? '/');
     } catch (e) { setError({ field: null, message: errorMessage(e) }); } finally { setBusy(false); }
   };
 

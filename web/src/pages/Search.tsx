@@ -66,7 +66,7 @@ export function Search({ kind, user, notify }: { kind: SearchKind; user: User; n
           : found === null ? <Flex justifyContent="center"><Spinner show accessibilityLabel="Searching" /></Flex>
             : found.items.length === 0
               ? <Box paddingY={12}><Text align="center" color="subtle">No results for "{q}" in your {kind}.</Text></Box>
-              : found.kind === 'pins' ? <PinGrid pins={found.items} label="Pins found" /> : <BoardGrid boards={found.items} username={user.username} />}
+              : found.kind === 'pins' ? <PinGrid pins={found.items} label="Pins found" /> : <BoardGrid boards={found.items} label="Boards found" />}
         {found && bookmark && (
           <Box marginTop={6} display="flex" justifyContent="center">
             <Button text={`Show more ${kind}`} color="gray" disabled={loading} onClick={() => load(bookmark)} />
