@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createPinterestClient, type PinterestClient } from '../../src/sdk/index.js';
 import { FIXTURES, forEachDialect, startServer, uniqueName, type TestServer } from '../helpers.js';
 import { openBrowser, skipWithoutChromium as skip, until, type BrowserSession } from './browser.js';
@@ -53,7 +53,11 @@ forEachDialect('analytics in a browser', (dialect) => {
     const context = await b.newContext(options);
     const p = await context.newPage();
     if (signUpAs) await signUp(p, signUpAs);
-    for (const url of urls) assert.equal((await p.goto(url))?.status(), 200, url);
+    for (const url of urls) {
+      assert.equal((await p.goto(url))?.status(), 200, url);
+      await p.getByRole('main').waitFor(); // the page is drawn (the app's pages report what they show)
+    }
+    await p.goto('about:blank'); // leaving the page sends what its recorder still holds
     await context.close();
   }
   /** The summary figures on the page, by metric (a Datapoint's last line is its value; its "," lines are pauses for screen readers). */
@@ -83,18 +87,20 @@ forEachDialect('analytics in a browser', (dialect) => {
 
     // The visitors: a second user on a desktop browser, and a phone that is not signed in.
     await visit(browser.browser, {}, [`${s.url}/pin/${pinId}/`, `${s.url}/pin/${pinId}/`, `${s.url}/${owner}/gardens/`], uniqueName('vis').slice(0, 30));
-    await visit(browser.browser, { userAgent: IPHONE, viewport: { width: 390, height: 844 } }, [`${s.url}/pin/${pinId}/`]);
+    // A browser of its own with the phone's User-Agent: a context's userAgent option does not reach the beacons
+    // that sendBeacon sends, the browser's --user-agent does.
+    const phone = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', `--user-agent=${IPHONE}`] });
+    try { await visit(phone, { viewport: { width: 390, height: 844 } }, [`${s.url}/pin/${pinId}/`]); } finally { await phone.close(); }
 
     const range = { start_date: utcDay(-29), end_date: utcDay() }; // the page's default: the last 30 days
     const pinReport = async (split: 'NO_SPLIT' | 'APP_TYPE') => (await ownerApi.GET('/pins/{pin_id}/analytics', { params: {
       path: { pin_id: pinId }, query: { ...range, metric_types: PIN_METRICS as any, split_field: split } } })).data as any;
     await until(page, async () => (await pinReport('NO_SPLIT')).all.summary_metrics.PIN_CLICK === 3);
 
-    // The pin's analytics: the header's link, then the pin's own.
-    await page.goto(`${s.url}/`);
-    await page.getByRole('link', { name: 'Analytics' }).click();
-    await page.waitForURL(`${s.url}/analytics/`);
-    await page.goto(`${s.url}/analytics/?pin_id=${pinId}`);
+    // The pin's analytics: from the owner's closeup of the pin.
+    await page.goto(`${s.url}/pin/${pinId}/`);
+    await page.getByRole('link', { name: "See this pin's analytics" }).click();
+    await page.waitForURL(`${s.url}/analytics/?pin_id=${pinId}`);
     await page.getByRole('heading', { name: 'Pin analytics' }).waitFor();
     await page.getByRole('heading', { name: 'Rose arch' }).waitFor();
     assert.equal(await page.getByLabel('From', { exact: true }).inputValue(), range.start_date);
@@ -137,8 +143,10 @@ forEachDialect('analytics in a browser', (dialect) => {
     await page.getByLabel('From', { exact: true }).fill(utcDay(-100));
     await page.getByText(/start_date cannot be more than 90 days back from today/).first().waitFor();
 
-    // The account: the figures of /v5/user_account/analytics.
-    await page.goto(`${s.url}/analytics/`);
+    // The account: the figures of /v5/user_account/analytics, from the header's link.
+    await page.goto(`${s.url}/`);
+    await page.getByRole('link', { name: 'Analytics', exact: true }).click();
+    await page.waitForURL(`${s.url}/analytics/`);
     await page.getByRole('heading', { name: 'Analytics', exact: true }).waitFor();
     const account = (await ownerApi.GET('/user_account/analytics', { params: { query: { ...range, metric_types: ACCOUNT_METRICS as any } } })).data as any;
     const accountFigures = await summary();

@@ -49,6 +49,7 @@ export function PinPage({ pinId, notify }: { pinId: string; user: User | null; n
             <Text><Link href={`/events/outbound/${pin.id}/`} target="blank" rel="nofollow">{new URL(pin.link).hostname}</Link></Text>
           )}
           {board && <Text color="subtle">Saved to <Link href={paths.board(board.id!) ?? '#'} display="inline">{board.name}</Link>{board.owner?.username ? ` by ${board.owner.username}` : ''}</Text>}
+          {pin.is_owner && <Text><Link href={`/analytics/?pin_id=${encodeURIComponent(pin.id!)}`} display="inline">See this pin's analytics</Link></Text>}
         </Flex>
       </div>
     </Box>
