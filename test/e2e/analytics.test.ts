@@ -4,14 +4,16 @@
 // The owner's /analytics/?pin_id= shows exactly the figures GET /v5/pins/{id}/analytics answers (summary, the
 // app type split, the daily table under the uPlot chart), and /analytics/ those of /v5/user_account/analytics;
 // a start date past Pinterest's 90 days shows the API's message by the field. No console errors (the CSP's
-// refusals among them) on any of it. Screenshots at 390 and 1440 px.
+// refusals among them) on any of it, and no serious or critical axe violation. Screenshots at 390 and 1440 px.
 import path from 'node:path';
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createPinterestClient, type PinterestClient } from '../../src/sdk/index.js';
 import { FIXTURES, forEachDialect, startServer, uniqueName, type TestServer } from '../helpers.js';
+import { axeViolations } from './axe.js';
 import { openBrowser, skipWithoutChromium as skip, until, type BrowserSession } from './browser.js';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
 
 const PNG = path.join(FIXTURES, 'sample-900x1350.png');
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1';
@@ -89,7 +91,7 @@ forEachDialect('analytics in a browser', (dialect) => {
     await visit(browser.browser, {}, [`${s.url}/pin/${pinId}/`, `${s.url}/pin/${pinId}/`, `${s.url}/${owner}/gardens/`], uniqueName('vis').slice(0, 30));
     // A browser of its own with the phone's User-Agent: a context's userAgent option does not reach the beacons
     // that sendBeacon sends, the browser's --user-agent does.
-    const phone = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', `--user-agent=${IPHONE}`] });
+    const phone = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, `--user-agent=${IPHONE}`] });
     try { await visit(phone, { viewport: { width: 390, height: 844 } }, [`${s.url}/pin/${pinId}/`]); } finally { await phone.close(); }
 
     const range = { start_date: utcDay(-29), end_date: utcDay() }; // the page's default: the last 30 days
@@ -126,6 +128,7 @@ forEachDialect('analytics in a browser', (dialect) => {
     assert.equal(lastDay.date, range.end_date);
     assert.deepEqual((await days.last().innerText()).split(/\s+/), [range.end_date, String(lastDay.metrics.PIN_CLICK)]);
     await browser.shoot('analytics-pin');
+    assert.deepEqual(await axeViolations(page, ['header']), []); // the header is another test's
 
     // Split by app type: each app type's figures as the API splits them (the phone is MOBILE, the desktop WEB).
     await page.getByLabel('Split by', { exact: true }).selectOption('APP_TYPE');
@@ -155,6 +158,7 @@ forEachDialect('analytics in a browser', (dialect) => {
     assert.ok(number(accountFigures.IMPRESSION!) > 0);
     await page.locator('.analytics-chart[data-drawn] canvas').waitFor();
     await browser.shoot('analytics-account');
+    assert.deepEqual(await axeViolations(page, ['header']), []); // the header is another test's
     assert.deepEqual(browser.problems, []);
   });
 });
