@@ -79,7 +79,7 @@ forEachDialect('pin builder in a browser', (dialect) => {
     await browser.shoot('pin-builder-image');
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.waitForURL(`${s.url}/${username}/mountain-walks/`); // the board's server page
-    assert.match(await page.content(), /Lake at dawn/);
+    await page.getByText('Lake at dawn').first().waitFor(); // the board's page, drawn in the app once its pins are in
 
     // A section of the board, made through the API (the app has no section editor yet), to choose below.
     const app = await s.app_(username);
