@@ -59,6 +59,11 @@ export async function uploadVideo(file: File, signal: AbortSignal, report: (stat
     mediaId = reg.media_id;
     const id = mediaId;
     if (!reg.upload_url || !reg.upload_parameters) throw new Error('The server gave no upload URL for the video.');
+    // The CSP would refuse another origin with only a console line to show for it: say so instead.
+    const target = new URL(reg.upload_url, window.location.href).origin;
+    if (target !== window.location.origin) {
+      throw new Error(`The video's upload URL is on ${target}, which this page may not send to: open Corkboard at ${target} and try again.`);
+    }
     say({ phase: 'uploading', mediaId: id, loaded: 0, total: file.size });
     await postForm(reg.upload_url, reg.upload_parameters as Record<string, string>, file, signal,
       (loaded, total) => say({ phase: 'uploading', mediaId: id, loaded, total }));
