@@ -62,7 +62,7 @@ export async function uploadVideo(file: File, signal: AbortSignal, report: (stat
     // The CSP would refuse another origin with only a console line to show for it: say so instead.
     const target = new URL(reg.upload_url, window.location.href).origin;
     if (target !== window.location.origin) {
-      throw new Error(`The video's upload URL is on ${target}, which this page may not send to: open Corkboard at ${target} and try again.`);
+      throw new Error(`The video's upload URL (${target}) is not this page's origin, and the page may send only to its own: open Corkboard at its public URL (uploads to outside storage are not possible from the app yet).`);
     }
     say({ phase: 'uploading', mediaId: id, loaded: 0, total: file.size });
     await postForm(reg.upload_url, reg.upload_parameters as Record<string, string>, file, signal,
