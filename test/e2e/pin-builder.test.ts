@@ -31,9 +31,9 @@ forEachDialect('pin builder in a browser', (dialect) => {
   });
   after(async () => { await browser?.close(); await s?.close(); });
 
-  /** Chooses files through the file chooser the "Choose images" / "Add images" button opens. */
+  /** Chooses files through the file chooser the "Choose files" / "Add images" button opens. */
   async function choose(files: Parameters<import('playwright-core').FileChooser['setFiles']>[0]) {
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: /^(Choose|Add) images$/ }).click()]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: /^(Choose files|Add images)$/ }).click()]);
     assert.equal(chooser.isMultiple(), true);
     await chooser.setFiles(files);
   }

@@ -2,6 +2,7 @@
 import { Box, Flex, GlobalEventsHandlerProvider, Spinner, Text, Toast } from 'gestalt';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Header } from './components/Header.js';
+import { Analytics } from './pages/Analytics.js';
 import { AuthPage } from './pages/AuthPage.js';
 import { Downloads } from './pages/Downloads.js';
 import { Developers } from './pages/Developers.js';
@@ -39,7 +40,7 @@ function Pages() {
   }, []);
   useEffect(() => setToast(null), [pathname]); // a message is about the page it was shown on
   const needsUser = page === 'settings' || page === 'pin-builder' || page === 'search-pins' || page === 'search-boards' || page === 'downloads'
-    || page === 'developers-apps' || page === 'developers-api-keys';
+    || page === 'developers-apps' || page === 'developers-api-keys' || page === 'analytics';
   useEffect(() => { if (needsUser && user === null) navigate('/login/', { replace: true }); }, [needsUser, user]);
 
   if (error) return <Box padding={8}><Text align="center" color="error">{error}</Text></Box>;
@@ -52,6 +53,7 @@ function Pages() {
   else if (page === 'shared') body = <SharedPage pathname={pathname} user={user} notify={notify} />;
   else if (!user) body = null;
   else if (page === 'pin-builder') body = <PinBuilder user={user} />;
+  else if (page === 'analytics') body = <Analytics notify={notify} />;
   else if (page === 'downloads') body = <Downloads notify={notify} />;
   else if (page === 'search-pins' || page === 'search-boards') body = <Search kind={page === 'search-pins' ? 'pins' : 'boards'} user={user} notify={notify} />;
   else if (page === 'developers-apps' || page === 'developers-api-keys') body = <Developers tab={page === 'developers-apps' ? 'apps' : 'api-keys'} notify={notify} />;

@@ -5,11 +5,12 @@ import { useSyncExternalStore, type SyntheticEvent } from 'react';
 import { RESERVED_NAMES } from '../../src/lib/reserved-names.js';
 
 export type Page = 'home' | 'login' | 'signup' | 'settings' | 'pin-builder' | 'search-pins' | 'search-boards' | 'downloads' | 'developers-apps'
-  | 'developers-api-keys' | 'shared' | 'not-found';
+  | 'developers-api-keys' | 'analytics' | 'shared' | 'not-found';
 
 const PAGES: Record<string, Page> = { '/': 'home', '/login': 'login', '/signup': 'signup', '/settings': 'settings', '/pin-builder': 'pin-builder',
   '/search/pins': 'search-pins', '/search/boards': 'search-boards', '/downloads': 'downloads',
-  '/developers': 'developers-apps', '/developers/apps': 'developers-apps', '/developers/api-keys': 'developers-api-keys' };
+  '/developers': 'developers-apps', '/developers/apps': 'developers-apps', '/developers/api-keys': 'developers-api-keys',
+  '/analytics': 'analytics' };
 
 export type SearchKind = 'pins' | 'boards';
 

@@ -16,7 +16,7 @@ import { errors } from '../../lib/api-error.js';
 export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
 
 /** The paths the app has a page for, as Pinterest spells them, with and without the trailing slash. */
-export const APP_PATHS = ['/', ...['login', 'signup', 'settings', 'pin-builder', 'search/pins', 'search/boards', 'downloads', 'developers', 'developers/apps', 'developers/api-keys'].flatMap((p) => [`/${p}`, `/${p}/`])];
+export const APP_PATHS = ['/', ...['login', 'signup', 'settings', 'pin-builder', 'search/pins', 'search/boards', 'downloads', 'developers', 'developers/apps', 'developers/api-keys', 'analytics'].flatMap((p) => [`/${p}`, `/${p}/`])];
 
 const TYPES: Record<string, string> = {
   '.js': 'application/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8',

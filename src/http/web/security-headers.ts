@@ -9,8 +9,10 @@ import type { FastifyInstance } from 'fastify';
 export function contentSecurityPolicy(publicUrl: string): string {
   // Media URLs are absolute on the public URL, which may differ from the origin a page was asked on.
   const media = `'self' ${new URL(publicUrl).origin}`;
+  // media-src also takes blob: so Create Pin can play the chosen video file before it is uploaded (only this
+  // origin's scripts can make a blob: URL; images stay without it, previews draw them on canvases).
   return [
-    "default-src 'none'", "script-src 'self'", "style-src 'self'", `img-src ${media}`, `media-src ${media}`, "connect-src 'self'",
+    "default-src 'none'", "script-src 'self'", "style-src 'self'", `img-src ${media}`, `media-src ${media} blob:`, "connect-src 'self'",
     "base-uri 'none'", "frame-ancestors 'none'",
   ].join('; ');
 }

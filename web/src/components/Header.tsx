@@ -1,5 +1,5 @@
 // The logged-in header: logo, Create (the pin builder), the search field (Enter searches your pins,
-// /search/pins/?q=), Downloads, Developers (the console), the user's profile link, Settings and Log out.
+// /search/pins/?q=), Analytics, Downloads, Developers (the console), the user's profile link, Settings and Log out.
 import { Avatar, Box, Button, ButtonLink, Flex, IconButton, IconButtonLink, Link, SearchField, Text } from 'gestalt';
 import { useEffect, useState } from 'react';
 import { corkboard, errorMessage } from '../api.js';
@@ -44,7 +44,8 @@ export function Header({ user, onError }: { user: User; onError(message: string)
             onKeyDown={({ event }) => { if (event.key === 'Enter') { event.preventDefault(); search(); } }} />
         </Flex.Item>
         <Flex.Item flex="none"><Flex alignItems="center" gap={3}>
-          {/* Not on a phone, where it would squeeze the search field to nothing. */}
+          {/* Analytics and Downloads not on a phone, where they would squeeze the search field to nothing. */}
+          <Box display="none" smDisplay="block"><IconButtonLink icon="graph-bar" size="md" href="/analytics/" accessibilityLabel="Analytics" /></Box>
           <Box display="none" smDisplay="block"><IconButtonLink icon="download" size="md" href="/downloads/" accessibilityLabel="Downloads" /></Box>
           {/* The developer console; smaller on a phone, where Log out is an icon, so the search field keeps its room. */}
           <Box smDisplay="none"><IconButtonLink icon="code" size="sm" href="/developers/" accessibilityLabel="Developers: your apps, tokens and API keys" /></Box>

@@ -1,6 +1,7 @@
 // /pin-builder/ (Create Pin): images dropped or picked (one -> an image pin sent as image_base64, 2 to 5 -> a
-// carousel as multiple_image_base64) or an image URL (image_url), with title, description, link, alt text,
-// board and optional section, posted to POST /v5/pins. On success the browser goes to the board's server page.
+// carousel as multiple_image_base64), one video (uploaded through /v5/media at once, see VideoDraft; published as
+// video_id once processed) or an image URL (image_url), with title, description, link, alt text, board and
+// optional section, posted to POST /v5/pins. On success the browser goes to the board's server page.
 // Pinterest's API takes base64 uploads as JPEG or PNG only, so other files are refused here, saying so.
 // Previews are drawn on canvases: the page CSP allows no blob: or data: images.
 import { Box, Button, Flex, Heading, IconButton, SelectList, Spinner, Text, TextArea, TextField } from 'gestalt';
@@ -12,6 +13,7 @@ import type { Board } from '../boards.js';
 import { boardPath, loadPaths } from '../paths.js';
 import { navigate } from '../router.js';
 import type { User } from '../session.js';
+import { useVideoDraft, VideoDraftView } from '../components/VideoDraft.js';
 
 type Section = PinterestComponents['schemas']['BoardSection'];
 type ContentType = 'image/jpeg' | 'image/png';
@@ -63,6 +65,8 @@ export function PinBuilder({ user }: { user: User }) {
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const { draft: video, choose: chooseVideo, remove: removeVideo } = useVideoDraft();
+  const [cover, setCover] = useState(0); // seconds into the video
 
   useEffect(() => { document.title = 'Create Pin · Corkboard'; }, []);
   useEffect(() => {
@@ -83,6 +87,19 @@ export function PinBuilder({ user }: { user: User }) {
   const add = (files: readonly File[]) => {
     const refused: string[] = [];
     const accepted: Chosen[] = [];
+    const videos = files.filter((f) => f.type.startsWith('video/'));
+    if (videos.length) {
+      // A pin is one video or images, never both: a video replaces nothing silently.
+      if (videos.length > 1 || files.length > videos.length || images.length || video) {
+        setError({ field: 'media', message: 'A pin holds one video, or 1 to 5 images: not both, and not two videos. Remove what is chosen first.' });
+        return;
+      }
+      setError(null);
+      setCover(0);
+      chooseVideo(videos[0]!);
+      return;
+    }
+    if (video) { setError({ field: 'media', message: 'A pin holds one video, or 1 to 5 images: not both. Remove the video first.' }); return; }
     for (const file of files) {
       if (!TYPES.includes(file.type)) refused.push(`${file.name} is not a JPEG or PNG image (GIF and WebP cannot be uploaded through Pinterest's API; save those by URL)`);
       else if (file.size > MAX_BYTES) refused.push(`${file.name} is larger than 20 MB`);
@@ -104,12 +121,15 @@ export function PinBuilder({ user }: { user: User }) {
     event?.preventDefault();
     const board = boards?.find((b) => b.id === boardId);
     if (!board) { setError({ field: 'board', message: 'Choose a board.' }); return; }
-    if (images.length === 0 && !imageUrl.trim()) { setError({ field: 'media', message: 'Add an image: drop or choose one, or give its URL.' }); return; }
+    if (!video && images.length === 0 && !imageUrl.trim()) { setError({ field: 'media', message: 'Add an image or a video: drop or choose one, or give an image URL.' }); return; }
+    if (video && video.upload.phase !== 'succeeded') { setError({ field: 'media', message: 'The video is not ready yet: publish once it is processed.' }); return; }
     setBusy(true);
     setError(null);
     try {
       const data = await Promise.all(images.map((i) => readBase64(i.file)));
-      const media_source = images.length === 0 ? { source_type: 'image_url' as const, url: imageUrl.trim() }
+      const media_source = video?.upload.phase === 'succeeded'
+        ? { source_type: 'video_id' as const, media_id: video.upload.mediaId, cover_image_key_frame_time: cover }
+        : images.length === 0 ? { source_type: 'image_url' as const, url: imageUrl.trim() }
         : images.length === 1 ? { source_type: 'image_base64' as const, content_type: images[0]!.contentType, data: data[0]! }
           : { source_type: 'multiple_image_base64' as const, items: images.map((i, n) => ({ content_type: i.contentType, data: data[n]! })) };
       const { data: pin, error: apiError } = await pinterest.POST('/pins', { body: {
@@ -131,7 +151,8 @@ export function PinBuilder({ user }: { user: User }) {
     <Box as="main" paddingX={4} paddingY={6} maxWidth={1080} marginStart="auto" marginEnd="auto">
       <Heading size="400" accessibilityLevel={1}>Create Pin</Heading>
       <form className="pin-builder" onSubmit={publish} noValidate>
-        <section className="pin-builder-media" aria-label="Images">
+        <section className="pin-builder-media" aria-label="Images or video">
+          {video ? <VideoDraftView draft={video} cover={cover} onCover={setCover} onRemove={() => { removeVideo(); setError(null); }} /> : (
           <div className={dragging ? 'drop-zone drop-zone-over' : 'drop-zone'} onDrop={onDrop}
             onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={() => setDragging(false)}>
             {images.length > 0 && (
@@ -148,16 +169,17 @@ export function PinBuilder({ user }: { user: User }) {
               </ul>
             )}
             <Flex direction="column" alignItems="center" gap={3}>
-              <Text align="center" weight="bold">{images.length ? (images.length === 1 ? 'One image: an image pin' : `${images.length} images: a carousel`) : 'Drag and drop images here'}</Text>
-              <Text align="center" size="100" color="subtle">JPEG or PNG (Pinterest's API takes no GIF or WebP uploads), up to 20 MB each; 2 to 5 images make a carousel.</Text>
-              <Button text={images.length ? 'Add images' : 'Choose images'} color="gray" iconStart="add" disabled={images.length >= MAX_IMAGES}
+              <Text align="center" weight="bold">{images.length ? (images.length === 1 ? 'One image: an image pin' : `${images.length} images: a carousel`) : 'Drag and drop images or a video here'}</Text>
+              <Text align="center" size="100" color="subtle">JPEG or PNG (Pinterest's API takes no GIF or WebP uploads), up to 20 MB each; 2 to 5 images make a carousel. Or one video of 1 second to 15 minutes.</Text>
+              <Button text={images.length ? 'Add images' : 'Choose files'} color="gray" iconStart="add" disabled={images.length >= MAX_IMAGES}
                 onClick={() => input.current?.click()} />
-              <input ref={input} className="visually-hidden" type="file" multiple accept="image/*" tabIndex={-1} aria-hidden="true"
+              <input ref={input} className="visually-hidden" type="file" multiple accept={images.length ? 'image/*' : 'image/*,video/*'} tabIndex={-1} aria-hidden="true"
                 onChange={(e) => { add([...(e.target.files ?? [])]); e.target.value = ''; }} />
             </Flex>
           </div>
+          )}
           {errorOf('media') && <Box marginTop={2} role="alert"><Text color="error">{errorOf('media')}</Text></Box>}
-          {images.length === 0 && (
+          {images.length === 0 && !video && (
             <Box marginTop={4}>
               <TextField id="pin-image-url" label="Or save from an image URL" type="url" placeholder="https://" value={imageUrl}
                 onChange={({ value }) => setImageUrl(value)} />
@@ -186,7 +208,8 @@ export function PinBuilder({ user }: { user: User }) {
           )}
           {error && error.field === null && <Box role="alert"><Text color="error">{error.message}</Text></Box>}
           <Flex justifyContent="end">
-            <Button text={busy ? 'Publishing…' : 'Publish'} color="red" type="submit" disabled={busy || boards.length === 0} />
+            <Button text={busy ? 'Publishing…' : 'Publish'} color="red" type="submit"
+              disabled={busy || boards.length === 0 || (video !== null && video.upload.phase !== 'succeeded')} />
           </Flex>
         </Flex>
       </form>

@@ -86,7 +86,7 @@ export function PinPage({ pinId, user, notify }: { pinId: string; user: User | n
           {place ? <SavedWhere place={place} /> : <Spinner show size="sm" accessibilityLabel="Loading who saved it" />}
           {user ? <SavePin pin={pin} notify={notify} />
             : <Flex gap={2} alignItems="center" wrap><ButtonLink text="Log in to save" color="red" size="lg" href="/login/" /><Text color="subtle">to keep this pin on a board of yours.</Text></Flex>}
-          {/* The owner's way to this pin's analytics goes here: wip/media links to /analytics/?pin_id=<id> (PinAnalytics there). */}
+          {pin.is_owner && <Text><Link href={`/analytics/?pin_id=${encodeURIComponent(pin.id!)}`} display="inline">See this pin's analytics</Link></Text>}
         </Flex>
       </div>
       {/* /v5 search reads the signed-in viewer's own pins: a guest has none to be shown. */}
