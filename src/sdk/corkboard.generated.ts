@@ -889,9 +889,7 @@ export interface components {
             website_url: string;
             about: string;
             business_name: string | null;
-            /** @description Boards this viewer may see (every board for the account itself). */
             board_count: number;
-            /** @description Pins this viewer may see (every pin for the account itself). */
             pin_count: number;
             follower_count: number;
             following_count: number;

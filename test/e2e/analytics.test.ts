@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createPinterestClient, type PinterestClient } from '../../src/sdk/index.js';
 import { FIXTURES, forEachDialect, startServer, uniqueName, type TestServer } from '../helpers.js';
 import { axeViolations } from './axe.js';
-import { openBrowser, skipWithoutChromium as skip, until, type BrowserSession } from './browser.js';
+import { openBrowser, skipWithoutChromium as skip, until, type BrowserSession, signUpInUi, fromMenu } from './browser.js';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
 
 const PNG = path.join(FIXTURES, 'sample-900x1350.png');
@@ -41,11 +41,7 @@ forEachDialect('analytics in a browser', (dialect) => {
   after(async () => { await browser?.close(); await s?.close(); });
 
   async function signUp(p: Page, username: string) {
-    await p.goto(`${s.url}/signup/`);
-    await p.getByLabel('Username', { exact: true }).fill(username);
-    await p.getByLabel('Password', { exact: true }).fill('correct horse battery');
-    await p.getByRole('button', { name: 'Continue' }).click();
-    await p.waitForURL(`${s.url}/`);
+    await signUpInUi(p, s.url, username);
   }
   async function clientOf(p: Page): Promise<PinterestClient> {
     const cookie = (await p.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
@@ -148,7 +144,7 @@ forEachDialect('analytics in a browser', (dialect) => {
 
     // The account: the figures of /v5/user_account/analytics, from the header's link.
     await page.goto(`${s.url}/`);
-    await page.getByRole('link', { name: 'Analytics', exact: true }).click();
+    await fromMenu(page, 'Analytics');
     await page.waitForURL(`${s.url}/analytics/`);
     await page.getByRole('heading', { name: 'Analytics', exact: true }).waitFor();
     const account = (await ownerApi.GET('/user_account/analytics', { params: { query: { ...range, metric_types: ACCOUNT_METRICS as any } } })).data as any;

@@ -1,6 +1,6 @@
 // axe-core's serious and critical violations on a page as it is now: axe is evaluated through the DevTools
-// protocol, which the page's CSP does not govern (an injected <script> would be refused). The settings and console
-// tests carry copies of this that could use it. `exclude` leaves out what a test does not own (CSS selectors).
+// protocol, which the page's CSP does not govern (an injected <script> would be refused). Every browser test
+// uses this one. `exclude` leaves out what a test does not own (CSS selectors).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { png } from '../public-helpers.js';
 import { forEachDialect, startServer, uniqueName, type TestServer } from '../helpers.js';
-import { openBrowser, skipWithoutChromium as skip, until as untilIn, type BrowserSession } from './browser.js';
+import { openBrowser, skipWithoutChromium as skip, until as untilIn, type BrowserSession, signUpInUi } from './browser.js';
 
 forEachDialect('profiles, boards and sections in the web app', (dialect) => {
   let s: TestServer;
@@ -31,11 +31,7 @@ forEachDialect('profiles, boards and sections in the web app', (dialect) => {
   const until = (ok: () => Promise<boolean>, on: Page = page) => untilIn(on, ok);
 
   async function signUp(on: Page, username: string) {
-    await on.goto(`${s.url}/signup/`);
-    await on.getByLabel('Username', { exact: true }).fill(username);
-    await on.getByLabel('Password', { exact: true }).fill('correct horse battery');
-    await on.getByRole('button', { name: 'Continue' }).click();
-    await on.waitForURL(`${s.url}/`);
+    await signUpInUi(on, s.url, username);
   }
 
   /** Pins made from the page through /v5 with the session cookie and CSRF token, as the app would (setup only). */

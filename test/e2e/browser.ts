@@ -52,3 +52,18 @@ export async function openBrowser(tag: string): Promise<BrowserSession> {
 export async function until(page: Page, ok: () => Promise<boolean>, ms = 10_000): Promise<void> {
   for (const end = Date.now() + ms; !(await ok()); await page.waitForTimeout(50)) if (Date.now() > end) throw new Error('timed out');
 }
+
+/** Signs up through the sign-up page, as a person does, and waits for home: the first step of most browser tests. */
+export async function signUpInUi(page: Page, base: string, username: string, password = 'correct horse battery'): Promise<void> {
+  await page.goto(`${base}/signup/`);
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(`${base}/`);
+}
+
+/** Picks an item of the header's menu (Analytics, Downloads, Developers, Settings, Log out), opening it first. */
+export async function fromMenu(page: Page, item: string): Promise<void> {
+  await page.getByRole('button', { name: /^More:/ }).click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+}

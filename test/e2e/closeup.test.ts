@@ -8,7 +8,6 @@
 // Screenshots at 390 and 1440 px go to test/e2e/artifacts/ (gitignored); axe-core finds nothing serious on the
 // closeup. Skips without /usr/bin/chromium.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,9 +15,8 @@ import type { Page } from 'playwright-core';
 import { png } from '../public-helpers.js';
 import { api, FIXTURES, forEachDialect, startServer, uniqueName, type TestServer } from '../helpers.js';
 import { settled, upload, type Registered } from '../media-helpers.js';
-import { openBrowser, skipWithoutChromium as skip, until as untilIn, type BrowserSession } from './browser.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { openBrowser, skipWithoutChromium as skip, until as untilIn, type BrowserSession, signUpInUi } from './browser.js';
+import { axeViolations } from './axe.js';
 
 forEachDialect('pin closeup in the web app', (dialect) => {
   let s: TestServer;
@@ -35,11 +33,7 @@ forEachDialect('pin closeup in the web app', (dialect) => {
   const until = (page: Page, ok: () => Promise<boolean>) => untilIn(page, ok);
 
   async function signUp(page: Page, username: string) {
-    await page.goto(`${s.url}/signup/`);
-    await page.getByLabel('Username', { exact: true }).fill(username);
-    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${s.url}/`);
+    await signUpInUi(page, s.url, username);
   }
 
   /** A JSON call from the page with its session cookie and CSRF token, as the app makes them (setup and checks). */
@@ -60,13 +54,7 @@ forEachDialect('pin closeup in the web app', (dialect) => {
 
   /** axe-core's serious and critical findings on the page below the header (the header has its own tests). */
   async function axe(page: Page, name: string) {
-    await page.evaluate(AXE); // evaluated through the devtools protocol: the page's CSP does not apply
-    const found = await page.evaluate(async () => {
-      const run = (globalThis as unknown as { axe: { run(c: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ html: string }> }> }> } }).axe;
-      return (await run.run({ exclude: [['header']] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(', ')}`);
-    });
-    assert.deepEqual(found, [], `axe on ${name}`);
+    assert.deepEqual(await axeViolations(page, ['header']), [], `axe on ${name}`);
   }
 
   it('opens, steps through, saves, edits, moves, shows to a guest and deletes a carousel pin', { skip }, async () => {

@@ -1,16 +1,15 @@
 // The developer console in a real browser (Debian's Chromium, driven by playwright-core) against a real server,
-// through the UI only (API calls only to check what the UI gave): sign up -> the header's Developers link -> create
+// through the UI only (API calls only to check what the UI gave): sign up -> the header menu's Developers -> create
 // an app (its secret shown once, and it works) -> generate a token with two scopes (it works with
 // GET /v5/user_account, and only with those scopes) -> revoke it (401) -> the consent page in the app's look ->
 // rotate the secret and delete the app -> an API key: a download submitted with it works and shows as used after a
 // reload -> revoke it (refused). Screenshots of each page at 390 and 1440 px go to test/e2e/artifacts/.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { basic, forEachDialect, startServer, uniqueName, type TestServer } from '../helpers.js';
-import { openBrowser, skipWithoutChromium as skip, type BrowserSession } from './browser.js';
+import { openBrowser, skipWithoutChromium as skip, type BrowserSession, signUpInUi, fromMenu } from './browser.js';
+import { axeViolations } from './axe.js';
 
 forEachDialect('developer console in the web app', (dialect) => {
   let s: TestServer;
@@ -26,17 +25,10 @@ forEachDialect('developer console in the web app', (dialect) => {
   });
   after(async () => { await browser?.close(); await s?.close(); });
 
-  const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   /** Screenshots at both widths, and axe-core's serious or critical violations on the page below the header (none expected). */
   async function shoot(name: string) {
     await browser.shoot(`console-${name}`);
-    await page.evaluate(AXE); // evaluated by the devtools protocol, so the page's CSP does not refuse it
-    const found = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run(context: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-      // the header is the whole app's, checked by its own tests
-      return (await axe.run({ exclude: [['header']] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => (n as unknown as { html: string }).html).join(", ")}`);
-    });
-    assert.deepEqual(found, [], `axe on ${name}`);
+    assert.deepEqual(await axeViolations(page, ['header']), [], `axe on ${name}`); // the header is the whole app's, checked by its own tests
   }
   const dialog = (name: string) => page.getByRole('dialog', { name }).or(page.getByRole('alertdialog', { name }));
   /** The values of the shown-once dialog's fields, then Done; the dialog goes. */
@@ -57,14 +49,10 @@ forEachDialect('developer console in the web app', (dialect) => {
 
   it('apps, tokens and API keys, each secret shown once and working until revoked', { skip }, async () => {
     const username = uniqueName('dev').slice(0, 30);
-    await page.goto(`${s.url}/signup/`);
-    await page.getByLabel('Username', { exact: true }).fill(username);
-    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${s.url}/`);
+    await signUpInUi(page, s.url, username);
 
     // The header's link; /developers/ is the apps page.
-    await page.getByRole('link', { name: /^Developers/ }).click();
+    await fromMenu(page, 'Developers');
     await page.waitForURL(`${s.url}/developers/`);
     await page.getByRole('heading', { name: 'Your apps' }).waitFor();
     await page.getByText('No apps yet.', { exact: false }).waitFor();
@@ -175,7 +163,7 @@ forEachDialect('developer console in the web app', (dialect) => {
     assert.equal((await submit()).status, 401);
 
     // Logged out, the console sends the visitor to log in.
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await fromMenu(page, 'Log out');
     await page.getByRole('heading', { name: 'Get your next idea' }).waitFor();
     await page.goto(`${s.url}/developers/api-keys/`);
     await page.waitForURL(`${s.url}/login/`);

@@ -11,21 +11,10 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { png } from '../public-helpers.js';
-import { forEachDialect, REPO_ROOT, startServer, uniqueName, type TestServer } from '../helpers.js';
-import { openBrowser, skipWithoutChromium as skip, until as untilIn, type BrowserSession } from './browser.js';
+import { forEachDialect, startServer, uniqueName, type TestServer } from '../helpers.js';
+import { openBrowser, skipWithoutChromium as skip, until as untilIn, type BrowserSession, signUpInUi, fromMenu } from './browser.js';
+import { axeViolations } from './axe.js';
 import { zipEntries } from '../zip-entries.js';
-
-/**
- * axe-core's serious and critical findings in the page's main content as it is now (the shared header is another
- * test's); evaluated by the driver, since the CSP refuses inline scripts.
- */
-async function axeFindings(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const { violations } = await (globalThis as unknown as { axe: { run(context: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run({ include: [['main']] });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 const bytesOf = async (url: string) => Buffer.from(await (await fetch(url)).arrayBuffer());
 
@@ -68,11 +57,7 @@ forEachDialect('downloads in the web app', (dialect) => {
 
   it('downloads a board: progress, thumbnails, the ZIP and each file; failures say why; past jobs stay listed', { skip }, async () => {
     const username = uniqueName('dl').slice(0, 30);
-    await page.goto(`${s.url}/signup/`);
-    await page.getByLabel('Username', { exact: true }).fill(username);
-    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${s.url}/`);
+    await signUpInUi(page, s.url, username);
     await page.getByRole('heading', { name: 'Your boards' }).waitFor();
 
     const pins = [
@@ -84,7 +69,7 @@ forEachDialect('downloads in the web app', (dialect) => {
     const boardUrl = `${s.url}/${username}/soup-week/`;
 
     // The header's link opens the page; nothing downloaded yet.
-    await page.getByRole('link', { name: 'Downloads' }).click();
+    await fromMenu(page, 'Downloads');
     await page.waitForURL(`${s.url}/downloads/`);
     await page.getByRole('heading', { name: 'Downloads', level: 1 }).waitFor();
     await page.getByText('Nothing downloaded yet', { exact: false }).waitFor();
@@ -117,7 +102,7 @@ forEachDialect('downloads in the web app', (dialect) => {
     assert.deepEqual((await thumbs.evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt')))).sort(), ['Miso soup', 'Pea soup', 'Tomato soup']);
     await until(async () => (await thumbs.evaluateAll((imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length)) === 3);
     await shoot('done');
-    assert.deepEqual(await axeFindings(page), []);
+    assert.deepEqual(await axeViolations(page, ['header']), []);
 
     // Download all: a ZIP with every file, each the bytes the server serves for its pin.
     const [zipDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download all (zip)' }).click()]);
@@ -143,7 +128,7 @@ forEachDialect('downloads in the web app', (dialect) => {
     await failure.waitFor({ timeout: 30_000 });
     assert.match(await failure.innerText(), /not found/i);
     await shoot('failed');
-    assert.deepEqual(await axeFindings(page), []);
+    assert.deepEqual(await axeViolations(page, ['header']), []);
 
     // After a reload, both jobs are listed, newest first, with their link, status and date; the done one opens again.
     await page.reload();
@@ -163,10 +148,10 @@ forEachDialect('downloads in the web app', (dialect) => {
     await page.waitForURL(`${s.url}/downloads/?job=${jobId}`);
     await page.getByRole('list', { name: 'Downloaded files' }).getByRole('img').nth(2).waitFor();
     await shoot('history');
-    assert.deepEqual(await axeFindings(page), []);
+    assert.deepEqual(await axeViolations(page, ['header']), []);
 
     // Logged out, the page sends the visitor to log in.
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await fromMenu(page, 'Log out');
     await page.getByRole('heading', { name: 'Get your next idea' }).waitFor();
     await page.goto(`${s.url}/downloads/`);
     await page.waitForURL(`${s.url}/login/`);

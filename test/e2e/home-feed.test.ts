@@ -11,7 +11,7 @@ import { insertPins } from '../../bench/seed.js';
 import type { ImageRow } from '../../src/repositories/images.js';
 import { forEachDialect, startServer, uniqueName, type TestServer } from '../helpers.js';
 import { b64, png } from '../public-helpers.js';
-import { openBrowser, skipWithoutChromium as skip, until as untilIn, type BrowserSession } from './browser.js';
+import { openBrowser, skipWithoutChromium as skip, until as untilIn, type BrowserSession, signUpInUi } from './browser.js';
 
 const DOM_PIN_BOUND = 200;
 
@@ -70,11 +70,7 @@ forEachDialect('home feed in the web app', (dialect) => {
 
   it('empty feed, then a followed board\'s pin, a second page by scrolling, and 1,000 pins with at most 200 in the DOM', { skip }, async () => {
     const username = uniqueName('feed').slice(0, 30);
-    await page.goto(`${s.url}/signup/`);
-    await page.getByLabel('Username', { exact: true }).fill(username);
-    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${s.url}/`);
+    await signUpInUi(page, s.url, username);
     await page.getByRole('heading', { name: 'Home feed' }).waitFor();
     await page.getByText('No pins yet.').waitFor();
     await page.getByText(/Follow boards you like/).waitFor();

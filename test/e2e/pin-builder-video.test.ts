@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { createPinterestClient } from '../../src/sdk/index.js';
 import { FIXTURES, forEachDialect, startServer, uniqueName, type TestServer } from '../helpers.js';
 import { axeViolations } from './axe.js';
-import { openBrowser, skipWithoutChromium as skip, until, type BrowserSession } from './browser.js';
+import { openBrowser, skipWithoutChromium as skip, until, type BrowserSession, signUpInUi } from './browser.js';
 
 const VIDEO = path.join(FIXTURES, 'sample-1s-1280x720.mp4');
 const PNG = path.join(FIXTURES, 'sample-900x1350.png');
@@ -40,11 +40,7 @@ forEachDialect('pin builder video in a browser', (dialect) => {
 
   it('uploads a video with progress, shows processing, publishes a video pin', { skip }, async () => {
     const username = uniqueName('pbv').slice(0, 30);
-    await page.goto(`${s.url}/signup/`);
-    await page.getByLabel('Username', { exact: true }).fill(username);
-    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${s.url}/`);
+    await signUpInUi(page, s.url, username);
     await page.getByRole('button', { name: 'Create board' }).click();
     await page.getByRole('dialog').getByLabel('Name').fill('Clips');
     await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { createPinterestClient } from '../../src/sdk/index.js';
 import { b64, png } from '../public-helpers.js';
 import { api, FIXTURES, forEachDialect, startServer, uniqueName, type TestServer } from '../helpers.js';
-import { openBrowser, skipWithoutChromium as skip, type BrowserSession } from './browser.js';
+import { openBrowser, skipWithoutChromium as skip, type BrowserSession, signUpInUi } from './browser.js';
 
 const PNG = path.join(FIXTURES, 'sample-900x1350.png');
 const JPEG = path.join(FIXTURES, 'sample-1600x1200.jpg');
@@ -53,11 +53,7 @@ forEachDialect('pin builder in a browser', (dialect) => {
 
   it('publishes an image pin and a carousel from uploads, and home shows them', { skip }, async () => {
     const username = uniqueName('pb').slice(0, 30);
-    await page.goto(`${s.url}/signup/`);
-    await page.getByLabel('Username', { exact: true }).fill(username);
-    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${s.url}/`);
+    await signUpInUi(page, s.url, username);
     await page.getByRole('heading', { name: 'Home feed' }).waitFor();
     await page.getByText('No pins yet').waitFor();
 

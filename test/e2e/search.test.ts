@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { png } from '../public-helpers.js';
 import { FIXTURES, forEachDialect, startServer, uniqueName, type TestServer } from '../helpers.js';
-import { openBrowser, skipWithoutChromium as skip, until as untilIn, type BrowserSession } from './browser.js';
+import { openBrowser, skipWithoutChromium as skip, until as untilIn, type BrowserSession, signUpInUi, fromMenu } from './browser.js';
 
 interface NewPin { title: string; image: string; alt_text?: string }
 
@@ -62,11 +62,7 @@ forEachDialect('search in the web app', (dialect) => {
 
   it('the header search finds the matching pins, the Boards tab the board, and nothing shows the empty state', { skip }, async () => {
     const username = uniqueName('search').slice(0, 30);
-    await page.goto(`${s.url}/signup/`);
-    await page.getByLabel('Username', { exact: true }).fill(username);
-    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${s.url}/`);
+    await signUpInUi(page, s.url, username);
     await page.getByRole('heading', { name: 'Your boards' }).waitFor();
 
     const tall = readFileSync(path.join(FIXTURES, 'sample-900x1350.png')).toString('base64');
@@ -138,7 +134,7 @@ forEachDialect('search in the web app', (dialect) => {
     assert.deepEqual(new Set(all), new Set(Array.from({ length: 27 }, (_, i) => `Pebble ${i + 1}`)));
 
     // Logged out, a search page sends the visitor to log in.
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await fromMenu(page, 'Log out');
     await page.getByRole('heading', { name: 'Get your next idea' }).waitFor();
     await page.goto(`${s.url}/search/pins/?q=crimson`);
     await page.waitForURL(`${s.url}/login/`);

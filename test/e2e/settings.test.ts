@@ -4,30 +4,16 @@
 // the header and on the profile page (whose Edit profile leads back); change the password (a wrong current one refused), log out, and log in with the new one only.
 // /v5/user_account is read to verify what the UI did. axe finds no serious or critical violation on the page.
 // Screenshots at 390 and 1440 px go to test/e2e/artifacts/.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { api, FIXTURES, forEachDialect, startServer, uniqueName, type TestServer } from '../helpers.js';
-import { openBrowser, skipWithoutChromium as skip, until, type BrowserSession } from './browser.js';
+import { openBrowser, skipWithoutChromium as skip, until, type BrowserSession, signUpInUi, fromMenu } from './browser.js';
+import { axeViolations } from './axe.js';
 
 const JPEG = path.join(FIXTURES, 'sample-1600x1200.jpg');
 const NOT_AN_IMAGE = path.join(FIXTURES, 'not-an-image.jpg');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** Serious and critical axe violations on the page as it is now (axe evaluated through the DevTools protocol, which the CSP does not govern). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await readFile(AXE, 'utf8'));
-  const found = await page.evaluate(async () => {
-    const w = globalThis as any; // the page's window (the tests are typed without the DOM library)
-    const { violations } = await w.axe.run(w.document, { resultTypes: ['violations'] });
-    return (violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>)
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  return found;
-}
 
 forEachDialect('settings in a browser', (dialect) => {
   let s: TestServer;
@@ -53,13 +39,9 @@ forEachDialect('settings in a browser', (dialect) => {
 
   it('edits the profile, uploads a photo the header shows, and changes the password', { skip }, async () => {
     const username = uniqueName('st').slice(0, 30);
-    await page.goto(`${s.url}/signup/`);
-    await page.getByLabel('Username', { exact: true }).fill(username);
-    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${s.url}/`);
+    await signUpInUi(page, s.url, username);
 
-    await page.getByRole('link', { name: 'Settings' }).click(); // the header's cog
+    await fromMenu(page, 'Settings');
     await page.waitForURL(`${s.url}/settings/`);
     await page.getByRole('heading', { name: 'Edit profile' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Save' }).isDisabled(), true, 'nothing to save yet');
@@ -128,7 +110,7 @@ forEachDialect('settings in a browser', (dialect) => {
     await toast(/Password changed/).waitFor();
     assert.equal(await page.getByLabel('Current password').inputValue(), '');
 
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await fromMenu(page, 'Log out');
     await page.getByRole('heading', { name: 'Get your next idea' }).waitFor();
     await logIn(username, 'correct horse battery');
     await page.getByText('Wrong username or password.').waitFor();

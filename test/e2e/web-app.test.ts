@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { png } from '../public-helpers.js';
 import { forEachDialect, startServer, uniqueName, type TestServer } from '../helpers.js';
-import { openBrowser, skipWithoutChromium as skip, until, type BrowserSession } from './browser.js';
+import { openBrowser, skipWithoutChromium as skip, until, type BrowserSession, fromMenu } from './browser.js';
 
 forEachDialect('web app in a browser', (dialect) => {
   let s: TestServer;
@@ -72,7 +72,7 @@ forEachDialect('web app in a browser', (dialect) => {
     assert.equal((await fetch(s.url + publicHref)).status, 200);
     assert.equal((await fetch(s.url + secretHref)).status, 404);
 
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await fromMenu(page, 'Log out');
     await page.getByRole('heading', { name: 'Get your next idea' }).waitFor();
     assert.equal((await page.context().cookies()).some((c) => c.name === 'cb_session'), false);
     await page.getByRole('link', { name: 'Log in' }).first().click();

@@ -3,24 +3,15 @@
 // /v5, and the follow state of a board.
 import { Pin } from './feed-schemas.js';
 import { Type } from '@sinclair/typebox';
+import { Account } from '../../schemas/account.js';
 import { IdParam, Privacy } from '../../schemas/boards.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-/** Pinterest's sizes (150x150, 400x300, 600x, 1200x) and Corkboard's originals. */
 
-export const Profile = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  account_type: Type.Union([Type.Literal('PINNER'), Type.Literal('BUSINESS')]),
-  profile_image: Type.String(),
-  website_url: Type.String(),
-  about: Type.String(),
-  business_name: Nullable(Type.String()),
-  board_count: Type.Integer({ description: 'Boards this viewer may see (every board for the account itself).' }),
-  pin_count: Type.Integer({ description: 'Pins this viewer may see (every pin for the account itself).' }),
-  follower_count: Type.Integer(),
-  following_count: Type.Integer(),
-}, { additionalProperties: false, description: "A user's profile as /v5/user_account has it, counted as this viewer may see it." });
+// Board and pin counts are what this viewer may see (every one for the account itself).
+export const Profile = Type.Omit(Account, ['monthly_views'], {
+  additionalProperties: false, description: "A user's profile as /v5/user_account has it, counted as this viewer may see it.",
+});
 
 export const Board = Type.Object({
   id: Type.String(),

@@ -1,4 +1,4 @@
-// "Are you sure?" before something that cannot be undone (deleting a board or a section).
+// "Are you sure?" before something that cannot be undone (deleting a board, a pin or an app, revoking a key).
 import { Layer, ModalAlert, Text } from 'gestalt';
 import type { ReactNode } from 'react';
 
@@ -6,7 +6,7 @@ export function ConfirmModal({ heading, confirm, busy = false, onConfirm, onDism
   { heading: string; confirm: string; busy?: boolean; onConfirm(): void; onDismiss(): void; children: ReactNode }) {
   return (
     <Layer>
-      <ModalAlert accessibilityModalLabel={heading} heading={heading} onDismiss={onDismiss} accessibilityDismissButtonLabel="Cancel"
+      <ModalAlert type="warning" accessibilityModalLabel={heading} heading={heading} onDismiss={onDismiss} accessibilityDismissButtonLabel="Cancel"
         primaryAction={{ role: 'button', label: confirm, accessibilityLabel: confirm, disabled: busy, onClick: () => onConfirm() }}
         secondaryAction={{ role: 'button', label: 'Cancel', accessibilityLabel: 'Cancel', onClick: () => onDismiss() }}>
         <Text>{children}</Text>

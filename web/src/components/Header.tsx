@@ -1,7 +1,8 @@
 // The logged-in header: logo, Create (the pin builder), the search field (Enter searches your pins,
-// /search/pins/?q=), Analytics, Downloads, Developers (the console), the user's profile link, Settings and Log out.
-import { Avatar, Box, Button, ButtonLink, Flex, IconButton, IconButtonLink, Link, SearchField, Text } from 'gestalt';
-import { useEffect, useState } from 'react';
+// /search/pins/?q=), the user's profile link, and one menu for the rest (Analytics, Downloads, Developers,
+// Settings, Log out), so a phone reaches everything and the search field keeps its room.
+import { Avatar, Box, ButtonLink, Dropdown, Flex, IconButton, IconButtonLink, Link, SearchField, Text } from 'gestalt';
+import { useEffect, useRef, useState } from 'react';
 import { corkboard, errorMessage } from '../api.js';
 import { navigate, pageOf, searchHref, usePathname, useQueryParam } from '../router.js';
 import { useSession, type User } from '../session.js';
@@ -10,7 +11,11 @@ import { Logo } from './Logo.js';
 export function Header({ user, onError }: { user: User; onError(message: string): void }) {
   const { setUser } = useSession();
   const [busy, setBusy] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuAnchor = useRef<HTMLButtonElement>(null);
   const logOut = async () => {
+    setMenuOpen(false);
+    if (busy) return;
     setBusy(true);
     try {
       const { response, error } = await corkboard.POST('/api/app/logout');
@@ -44,25 +49,28 @@ export function Header({ user, onError }: { user: User; onError(message: string)
             onKeyDown={({ event }) => { if (event.key === 'Enter') { event.preventDefault(); search(); } }} />
         </Flex.Item>
         <Flex.Item flex="none"><Flex alignItems="center" gap={3}>
-          {/* Analytics and Downloads not on a phone, where they would squeeze the search field to nothing. */}
-          <Box display="none" smDisplay="block"><IconButtonLink icon="graph-bar" size="md" href="/analytics/" accessibilityLabel="Analytics" /></Box>
-          <Box display="none" smDisplay="block"><IconButtonLink icon="download" size="md" href="/downloads/" accessibilityLabel="Downloads" /></Box>
-          {/* The developer console; smaller on a phone, where Log out is an icon, so the search field keeps its room. */}
-          <Box smDisplay="none"><IconButtonLink icon="code" size="sm" href="/developers/" accessibilityLabel="Developers: your apps, tokens and API keys" /></Box>
-          <Box display="none" smDisplay="block"><IconButtonLink icon="code" size="md" href="/developers/" accessibilityLabel="Developers: your apps, tokens and API keys" /></Box>
           <Link href={`/${encodeURIComponent(user.username)}/`} rounding="pill" underline="none" accessibilityLabel={`Your profile, ${name}`}>
             <Flex alignItems="center" gap={2}>
               <Avatar name={name} size="sm" src={user.profile_image ?? undefined} />
               <Box display="none" smDisplay="block"><Text weight="bold">{name}</Text></Box>
             </Flex>
           </Link>
-          {/* Not on a phone, where the search field needs the room: there the profile page's Edit profile leads to it. */}
-          <Box display="none" smDisplay="block"><IconButtonLink icon="cog" size="md" href="/settings/" accessibilityLabel="Settings" /></Box>
-          {/* Smaller on a phone, so the search field keeps room for a word. */}
-          <Box smDisplay="none"><IconButton icon="logout" bgColor="lightGray" size="sm" accessibilityLabel="Log out" disabled={busy} onClick={logOut} /></Box>
-          <Box display="none" smDisplay="block"><Button text="Log out" color="gray" size="md" disabled={busy} onClick={logOut} /></Box>
+          <IconButton ref={menuAnchor} icon="arrow-down" size="sm" accessibilityLabel="More: analytics, downloads, developers, settings, log out"
+            accessibilityControls="account-menu" accessibilityExpanded={menuOpen} accessibilityHaspopup selected={menuOpen}
+            onClick={() => setMenuOpen((open) => !open)} />
+          {menuOpen && (
+            <Dropdown id="account-menu" anchor={menuAnchor.current} onDismiss={() => setMenuOpen(false)} idealDirection="down">
+              {MENU.map(([href, label]) => <Dropdown.Link key={href} href={href} option={{ value: href, label }} onClick={() => setMenuOpen(false)} />)}
+              <Dropdown.Item option={{ value: 'log-out', label: 'Log out' }} disabled={busy} onSelect={() => void logOut()} />
+            </Dropdown>
+          )}
         </Flex></Flex.Item>
       </Flex>
     </Box>
   );
 }
+
+/** The menu's pages, in Pinterest's order of use. */
+const MENU: ReadonlyArray<[string, string]> = [
+  ['/analytics/', 'Analytics'], ['/downloads/', 'Downloads'], ['/developers/', 'Developers'], ['/settings/', 'Settings'],
+];

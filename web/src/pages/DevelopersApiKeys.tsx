@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CorkboardComponents } from '../../../src/sdk/index.js';
 import type { Notify } from '../App.js';
 import { corkboard, done, errorMessage, unwrap } from '../api.js';
-import { Confirm } from '../components/Confirm.js';
+import { ConfirmModal } from '../components/ConfirmModal.js';
 import { ShownOnce, type Secret } from '../components/ShownOnce.js';
 import { shortDate } from '../dates.js';
 
@@ -102,8 +102,9 @@ export function DevelopersApiKeys({ notify }: { notify: Notify }) {
             )}
       </Box>
       {revoking && (
-        <Confirm heading={`Revoke ${revoking.name}?`} action="Revoke key" busy={busy} onConfirm={revoke} onDismiss={() => setRevoking(null)}
-          text="The download API refuses this key from then on. Downloads already made stay." />
+        <ConfirmModal heading={`Revoke ${revoking.name}?`} confirm="Revoke key" busy={busy} onConfirm={revoke} onDismiss={() => setRevoking(null)}>
+          The download API refuses this key from then on. Downloads already made stay.
+        </ConfirmModal>
       )}
       {shown && <ShownOnce heading="Your new API key" secrets={shown} onDone={() => setShown(null)}
         note="Copy them now: Corkboard keeps only a hash of the key and cannot show either again." />}

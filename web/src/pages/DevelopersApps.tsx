@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CorkboardComponents } from '../../../src/sdk/index.js';
 import type { Notify } from '../App.js';
 import { corkboard, done, errorMessage, unwrap } from '../api.js';
-import { Confirm } from '../components/Confirm.js';
+import { ConfirmModal } from '../components/ConfirmModal.js';
 import { ShownOnce, type Shown } from '../components/ShownOnce.js';
 import { shortDate } from '../dates.js';
 import { DevelopersTokens, type Scope } from './DevelopersTokens.js';
@@ -97,12 +97,14 @@ export function DevelopersApps({ notify }: { notify: Notify }) {
         }} />
       )}
       {asking?.kind === 'rotate' && (
-        <Confirm heading={`Rotate the secret of ${asking.app.name}?`} action="Rotate secret" busy={busy} onConfirm={answer} onDismiss={() => setAsking(null)}
-          text="A new client secret replaces the current one, which stops working at once. Tokens already issued keep working." />
+        <ConfirmModal heading={`Rotate the secret of ${asking.app.name}?`} confirm="Rotate secret" busy={busy} onConfirm={answer} onDismiss={() => setAsking(null)}>
+          A new client secret replaces the current one, which stops working at once. Tokens already issued keep working.
+        </ConfirmModal>
       )}
       {asking?.kind === 'delete' && (
-        <Confirm heading={`Delete ${asking.app.name}?`} action="Delete app" busy={busy} onConfirm={answer} onDismiss={() => setAsking(null)}
-          text="The app, its redirect URIs and every token issued to it are deleted: apps and scripts using them stop working at once." />
+        <ConfirmModal heading={`Delete ${asking.app.name}?`} confirm="Delete app" busy={busy} onConfirm={answer} onDismiss={() => setAsking(null)}>
+          The app, its redirect URIs and every token issued to it are deleted: apps and scripts using them stop working at once.
+        </ConfirmModal>
       )}
       {shown && <ShownOnce {...shown} onDone={() => setShown(null)} />}
     </Box>

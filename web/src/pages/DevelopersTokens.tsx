@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CorkboardComponents } from '../../../src/sdk/index.js';
 import type { Notify } from '../App.js';
 import { corkboard, done, errorMessage, unwrap } from '../api.js';
-import { Confirm } from '../components/Confirm.js';
+import { ConfirmModal } from '../components/ConfirmModal.js';
 import type { Shown } from '../components/ShownOnce.js';
 import { shortDate } from '../dates.js';
 
@@ -83,8 +83,9 @@ export function DevelopersTokens({ app, scopes, notify, onIssued }: {
         }} />
       )}
       {revoking && (
-        <Confirm heading="Revoke this token?" action="Revoke token" busy={busy} onConfirm={revoke} onDismiss={() => setRevoking(null)}
-          text={`The access and refresh tokens with ${revoking.scopes.join(', ')} stop working at once.`} />
+        <ConfirmModal heading="Revoke this token?" confirm="Revoke token" busy={busy} onConfirm={revoke} onDismiss={() => setRevoking(null)}>
+          {`The access and refresh tokens with ${revoking.scopes.join(', ')} stop working at once.`}
+        </ConfirmModal>
       )}
     </Box>
   );

@@ -1,21 +1,13 @@
 // `/` logged out: what Corkboard is, with Log in and Sign up.
 import { Box, ButtonLink, Flex, Heading, Text } from 'gestalt';
 import { useEffect } from 'react';
-import { Logo } from '../components/Logo.js';
+import { GuestHeader } from '../components/GuestHeader.js';
 
 export function Welcome() {
   useEffect(() => { document.title = 'Corkboard'; }, []);
   return (
     <Box minHeight="100vh" display="flex" direction="column">
-      <Box as="header" paddingX={4} paddingY={3}>
-        <Flex justifyContent="between" alignItems="center" gap={2}>
-          <Logo />
-          <Flex gap={2}>
-            <ButtonLink text="Log in" color="red" href="/login/" />
-            <ButtonLink text="Sign up" color="gray" href="/signup/" />
-          </Flex>
-        </Flex>
-      </Box>
+      <GuestHeader />
       <Box as="main" flex="grow" display="flex" alignItems="center" justifyContent="center" padding={6}>
         <Flex direction="column" alignItems="center" gap={6} maxWidth={640}>
           <Heading size="700" align="center" accessibilityLevel={1}>Get your next idea</Heading>
