@@ -55,8 +55,17 @@ export function usePaged<T>(key: string, fetchPage: (bookmark: string | undefine
   return { items, loading, more: hasMore ? () => void load() : undefined, update };
 }
 
-/** Throws an SDK answer's error unless it has data: for fetchPage functions. */
-export function dataOf<T>(answer: { data?: T; error?: unknown }): T {
-  if (answer.data === undefined) throw answer.error ?? new Error('No answer');
-  return answer.data;
+/** A list operation's query for one page: `page_size` and the bookmark of the page before, if any. */
+export const paged = (bookmark: string | undefined, page_size = 25) => ({ page_size, ...(bookmark ? { bookmark } : {}) });
+
+/** Every page of a list operation, for pickers (a person has few boards and sections). */
+export async function everyPage<T>(page: (bookmark?: string) => Promise<ListPage<T> | undefined>): Promise<T[]> {
+  const out: T[] = [];
+  let bookmark: string | undefined;
+  do {
+    const data = await page(bookmark);
+    out.push(...(data?.items ?? []));
+    bookmark = data?.bookmark ?? undefined;
+  } while (bookmark);
+  return out;
 }

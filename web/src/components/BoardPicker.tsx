@@ -3,34 +3,20 @@
 import { Flex, SelectList, Spinner } from 'gestalt';
 import { useEffect, useState } from 'react';
 import type { PinterestComponents } from '../../../src/sdk/index.js';
-import { errorMessage, pinterest } from '../api.js';
+import { errorMessage, pinterest, unwrap } from '../api.js';
 import type { Notify } from '../App.js';
 import type { Board } from '../boards.js';
-import { dataOf, type ListPage } from '../hooks.js';
+import { everyPage, paged, type ListPage } from '../hooks.js';
 
 type Section = PinterestComponents['schemas']['BoardSection'];
 export interface Place { boardId: string; sectionId: string }
-
-/** Every page of a list operation. */
-async function everyPage<T>(page: (bookmark?: string) => Promise<ListPage<T>>): Promise<T[]> {
-  const out: T[] = [];
-  let bookmark: string | undefined;
-  do {
-    const data = await page(bookmark);
-    out.push(...(data.items ?? []));
-    bookmark = data.bookmark ?? undefined;
-  } while (bookmark);
-  return out;
-}
-
-const paged = (bookmark?: string) => ({ page_size: 100, ...(bookmark ? { bookmark } : {}) });
 
 /** My boards, newest first (null while loading). */
 export function useMyBoards(notify: Notify): [Board[] | null, (b: Board) => void] {
   const [boards, setBoards] = useState<Board[] | null>(null);
   useEffect(() => {
     let live = true;
-    everyPage<Board>(async (bookmark) => dataOf(await pinterest.GET('/boards', { params: { query: paged(bookmark) } })))
+    everyPage<Board>(async (bookmark) => (await unwrap(pinterest.GET('/boards', { params: { query: paged(bookmark, 100) } }))))
       .then((list) => { if (live) setBoards(list); }, (e: unknown) => { if (live) { setBoards([]); notify(errorMessage(e)); } });
     return () => { live = false; };
   }, [notify]);
@@ -46,7 +32,7 @@ export function BoardPicker({ id, boards, value, onChange, notify, errorMessage:
     setSections(null);
     if (!value.boardId) { setSections([]); return; }
     let live = true;
-    everyPage<Section>(async (bookmark) => dataOf(await pinterest.GET('/boards/{board_id}/sections', { params: { path: { board_id: value.boardId }, query: paged(bookmark) } })) as ListPage<Section>)
+    everyPage<Section>(async (bookmark) => (await unwrap(pinterest.GET('/boards/{board_id}/sections', { params: { path: { board_id: value.boardId }, query: paged(bookmark, 100) } }))) as ListPage<Section>)
       .then((list) => { if (live) setSections(list); }, (e: unknown) => { if (live) { setSections([]); notify(errorMessage(e)); } });
     return () => { live = false; };
   }, [value.boardId, notify]);

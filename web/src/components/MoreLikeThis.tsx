@@ -3,9 +3,8 @@
 // search (a few of them, the title's first) and pins matching more of the words come first.
 import { Box, Heading } from 'gestalt';
 import { useEffect, useState } from 'react';
-import { errorMessage, pinterest } from '../api.js';
+import { errorMessage, pinterest, unwrap } from '../api.js';
 import type { Notify } from '../App.js';
-import { dataOf } from '../hooks.js';
 import { PinGrid } from './PinGrid.js';
 import type { Pin } from './PinImage.js';
 
@@ -26,7 +25,7 @@ export function MoreLikeThis({ pin, notify }: { pin: Pin; notify: Notify }) {
     let live = true;
     setPins(null);
     const same = new Set([pin.id, pin.parent_pin_id].filter(Boolean));
-    void Promise.all(words.split(' ').filter(Boolean).map(async (word) => dataOf(await pinterest.GET('/search/pins', { params: { query: { query: word } } })).items ?? []))
+    void Promise.all(words.split(' ').filter(Boolean).map(async (word) => (await unwrap(pinterest.GET('/search/pins', { params: { query: { query: word } } }))).items ?? []))
       .then((lists) => {
         const score = new Map<string, { pin: Pin; hits: number; first: number }>();
         lists.flat().forEach((p, order) => {

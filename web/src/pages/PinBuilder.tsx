@@ -7,7 +7,8 @@
 import { Box, Button, Flex, Heading, IconButton, SelectList, Spinner, Text, TextArea, TextField } from 'gestalt';
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { PinterestComponents } from '../../../src/sdk/index.js';
-import { errorMessage, pinterest } from '../api.js';
+import { errorMessage, pinterest, unwrap } from '../api.js';
+import { everyPage, paged, type ListPage } from '../hooks.js';
 import { readBase64 } from '../files.js';
 import type { Board } from '../boards.js';
 import { boardPath, loadPaths } from '../paths.js';
@@ -23,24 +24,6 @@ const TYPES: readonly string[] = ['image/jpeg', 'image/png'];
 const MAX_IMAGES = 5; // a carousel's most
 const MAX_BYTES = 20 * 1024 * 1024; // Pinterest's limit for an image
 let nextKey = 0;
-
-/** Every page of a list operation, for the pickers (a user has few boards and sections). */
-async function all<T>(page: (bookmark?: string) => Promise<{ items?: T[]; bookmark?: string | null } | undefined>): Promise<T[]> {
-  const out: T[] = [];
-  let bookmark: string | undefined;
-  do {
-    const data = await page(bookmark);
-    out.push(...(data?.items ?? []));
-    bookmark = data?.bookmark ?? undefined;
-  } while (bookmark);
-  return out;
-}
-
-async function unwrap<T>(call: Promise<{ data?: T; error?: unknown }>): Promise<T> {
-  const { data, error } = await call;
-  if (data === undefined) throw error;
-  return data;
-}
 
 type Field = 'media' | 'title' | 'description' | 'link' | 'alt_text' | 'board';
 /** Which field an API message is about (the server names it), for showing it there. */
@@ -70,7 +53,7 @@ export function PinBuilder({ user }: { user: User }) {
 
   useEffect(() => { document.title = 'Create Pin · Corkboard'; }, []);
   useEffect(() => {
-    all<Board>((bookmark) => unwrap(pinterest.GET('/boards', { params: { query: { page_size: 100, ...(bookmark ? { bookmark } : {}) } } })))
+    everyPage<Board>((bookmark) => unwrap(pinterest.GET('/boards', { params: { query: paged(bookmark, 100) } })))
       .then((list) => { setBoards(list); setBoardId((id) => id || list[0]?.id || ''); },
         (e) => { setBoards([]); setError({ field: null, message: errorMessage(e) }); });
   }, []);
@@ -79,7 +62,7 @@ export function PinBuilder({ user }: { user: User }) {
     setSectionId('');
     if (!boardId) return;
     let current = true;
-    all<Section>(async (bookmark) => (await unwrap(pinterest.GET('/boards/{board_id}/sections', { params: { path: { board_id: boardId }, query: { page_size: 100, ...(bookmark ? { bookmark } : {}) } } }))) as { items: Section[]; bookmark?: string | null })
+    everyPage<Section>(async (bookmark) => (await unwrap(pinterest.GET('/boards/{board_id}/sections', { params: { path: { board_id: boardId }, query: paged(bookmark, 100) } }))) as ListPage<Section>)
       .then((list) => { if (current) setSections(list); }, (e) => { if (current) setError({ field: null, message: errorMessage(e) }); });
     return () => { current = false; };
   }, [boardId]);
