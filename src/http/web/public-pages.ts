@@ -17,7 +17,6 @@ import { csrfToken } from './csrf.js';
 import { PLAYER_BEACON_JS, PUBLIC_CSS } from './static-assets.js';
 import type { UserRow } from '../../repositories/users.js';
 import { RESERVED_NAMES } from '../../lib/reserved-names.js';
-import { ANONYMOUS } from '../../services/public-content.js';
 import { fillShell, readShell } from './app-shell.js';
 
 
@@ -102,9 +101,11 @@ export function publicPageRoutes(app: FastifyInstance, ctx: Context): void {
     let status = 200;
     let page: Rendered;
     try {
-      await pc.resolvePath(req.url.split('?')[0]!, user ? ctx.sessions.principalFor(user) : ANONYMOUS);
+      // The public rendering's own lookups 404 what an anonymous visitor may not see; a signed-in one may see
+      // more (their own non-public boards), which only the resolver knows.
+      if (user) await pc.resolvePath(req.url.split('?')[0]!, ctx.sessions.principalFor(user));
       page = await work(req, { user, reply }).catch((err) => {
-        if (!(err instanceof ApiError) || err.status !== 404) throw err;
+        if (!user || !(err instanceof ApiError) || err.status !== 404) throw err;
         return { title: 'Private', body: html`<p>This page is private: open it with JavaScript on, signed in as its owner.</p>` };
       });
     } catch (err) {
